@@ -1,0 +1,3 @@
+//! The gazetteer: one Aho-Corasick automaton over every alias of every lexicon.
+//!
+//! STUB.

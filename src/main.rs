@@ -1,0 +1,2 @@
+//! The `warta` command-line tool. STUB.
+fn main() {}
