@@ -1,0 +1,798 @@
+//! Lexicons: the facts warta knows, as TSV files a researcher can read and correct.
+//!
+//! The format and every file are described in `lexicons/README.md`. The defaults are
+//! embedded in the binary ([`LexiconFiles::embedded`]); a folder can add files or
+//! replace embedded ones by name ([`LexiconFiles::add_dir`]). Loading validates every
+//! row and cross-reference (parents, place ids, title ids, dates) and reports every
+//! problem at once as `path:line: what is wrong`.
+//!
+//! ```
+//! use warta::lexicon::{LexiconFiles, Lexicons};
+//!
+//! let lex = Lexicons::load(&LexiconFiles::embedded())?;
+//! let kaltim = lex.places.iter().find(|p| p.id == "64").unwrap();
+//! assert_eq!(kaltim.name, "Kalimantan Timur");
+//! assert!(kaltim.aliases.iter().any(|a| a == "Kaltim"));
+//! # Ok::<(), warta::Error>(())
+//! ```
+
+mod tsv;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::error::{Error, LexiconProblem};
+use crate::record::Level;
+use tsv::{problem, Table};
+
+/// A region or other named place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlaceEntry {
+    /// Kemendagri code, `ID`, or a slug.
+    pub id: String,
+    /// Canonical name without "Kabupaten"/"Kota".
+    pub name: String,
+    /// Administrative level.
+    pub level: Level,
+    /// Enclosing place id.
+    pub parent: Option<String>,
+    /// Other names (the canonical name is always matched too).
+    pub aliases: Vec<String>,
+}
+
+/// An institution type and how the press names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InstitutionEntry {
+    /// Type id ("kpu", "polres").
+    pub kind: String,
+    /// Canonical name.
+    pub name: String,
+    /// Spellings in use.
+    pub aliases: Vec<String>,
+}
+
+/// A title (office) and the institution type it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TitleEntry {
+    /// Title id ("gubernur", "kapolres").
+    pub id: String,
+    /// Institution type the title belongs to, if any.
+    pub institution: Option<String>,
+    /// Spellings in use.
+    pub aliases: Vec<String>,
+}
+
+/// A named or numbered unit ("Kodam VI/Mulawarman").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitEntry {
+    /// Institution type ("kodam").
+    pub kind: String,
+    /// Canonical designation ("VI/Mulawarman").
+    pub unit: String,
+    /// Full name.
+    pub name: String,
+    /// Ways the designation is written after the type word.
+    pub aliases: Vec<String>,
+    /// Place id of the unit's seat, if given.
+    pub jurisdiction: Option<String>,
+}
+
+/// A person holding an office over a period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfficialEntry {
+    /// Person id (slug).
+    pub id: String,
+    /// Full name without honorifics.
+    pub name: String,
+    /// How the press refers to the person alone ("Isran").
+    pub short_names: Vec<String>,
+    /// Title id.
+    pub title: String,
+    /// Acting prefix id (`pj`, `pjs`, `plt`, `plh`).
+    pub acting: Option<String>,
+    /// Place id of the office.
+    pub jurisdiction: Option<String>,
+    /// First day in office.
+    pub from: Date,
+    /// Last day in office; `None` while still in office.
+    pub to: Option<Date>,
+}
+
+impl OfficialEntry {
+    /// Whether the term covers `date`.
+    pub fn serves_on(&self, date: Date) -> bool {
+        self.from <= date && self.to.is_none_or(|to| date <= to)
+    }
+}
+
+/// An event trigger.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventEntry {
+    /// Event kind ("meeting").
+    pub kind: String,
+    /// Subtype ("rakor-forkopimda").
+    pub subtype: String,
+    /// Words that announce the event.
+    pub triggers: Vec<String>,
+    /// Words that, following a trigger in the event's name, select this subtype.
+    pub qualifiers: Vec<String>,
+}
+
+/// An election and its voting day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ElectionEntry {
+    /// Id ("pemilu-2024").
+    pub id: String,
+    /// Kind ("pemilu", "pilkada").
+    pub kind: String,
+    /// Year.
+    pub year: i16,
+    /// Voting day.
+    pub date: Date,
+    /// Names ("Pemilu 2024").
+    pub aliases: Vec<String>,
+}
+
+/// A member of a closed word class (acting prefix, honorific, rank, cue verb ...).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermEntry {
+    /// Word class ("acting", "honorific", "rank", "degree", "cue", "chair", ...).
+    pub kind: String,
+    /// Canonical value ("pj", "ujar").
+    pub value: String,
+    /// Spellings.
+    pub aliases: Vec<String>,
+}
+
+/// The known lexicon kinds, by file-name prefix.
+const KINDS: &[&str] = &[
+    "places",
+    "place-aliases",
+    "institutions",
+    "titles",
+    "units",
+    "officials",
+    "events",
+    "elections",
+    "terms",
+];
+
+/// The lexicon files shipped inside the binary.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("places.tsv", include_str!("../../lexicons/places.tsv")),
+    (
+        "places-extra.tsv",
+        include_str!("../../lexicons/places-extra.tsv"),
+    ),
+    (
+        "place-aliases.tsv",
+        include_str!("../../lexicons/place-aliases.tsv"),
+    ),
+    (
+        "institutions.tsv",
+        include_str!("../../lexicons/institutions.tsv"),
+    ),
+    ("titles.tsv", include_str!("../../lexicons/titles.tsv")),
+    ("units.tsv", include_str!("../../lexicons/units.tsv")),
+    (
+        "officials.tsv",
+        include_str!("../../lexicons/officials.tsv"),
+    ),
+    ("events.tsv", include_str!("../../lexicons/events.tsv")),
+    (
+        "elections.tsv",
+        include_str!("../../lexicons/elections.tsv"),
+    ),
+    ("terms.tsv", include_str!("../../lexicons/terms.tsv")),
+];
+
+/// A set of lexicon files (name → contents), before parsing.
+#[derive(Clone, Debug, Default)]
+pub struct LexiconFiles {
+    files: Vec<(PathBuf, String)>,
+}
+
+impl LexiconFiles {
+    /// The embedded default lexicons.
+    pub fn embedded() -> LexiconFiles {
+        let files = EMBEDDED
+            .iter()
+            .map(|(name, text)| (Path::new("lexicons").join(name), text.to_string()))
+            .collect();
+        LexiconFiles { files }
+    }
+
+    /// No files at all (start from scratch, then [`LexiconFiles::add_dir`]).
+    pub fn empty() -> LexiconFiles {
+        LexiconFiles::default()
+    }
+
+    /// Adds every `*.tsv` file of `dir`; a file named like one already present replaces it.
+    pub fn add_dir(&mut self, dir: &Path) -> Result<(), Error> {
+        let io = |source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let at = e.utf8_error().valid_up_to();
+                Error::Lexicon(vec![problem(&path, 0, format!("not UTF-8 (byte {at})"))])
+            })?;
+            self.add(path, text);
+        }
+        Ok(())
+    }
+
+    /// Adds one file; a file with the same name as one present replaces it.
+    pub fn add(&mut self, path: PathBuf, contents: String) {
+        let name = path.file_name().map(|n| n.to_os_string());
+        self.files
+            .retain(|(p, _)| p.file_name().map(|n| n.to_os_string()) != name);
+        self.files.push((path, contents));
+    }
+
+    /// The files, in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.files.iter().map(|(p, t)| (p.as_path(), t.as_str()))
+    }
+}
+
+/// The kind of a lexicon file from its name: `<kind>.tsv` or `<kind>-<anything>.tsv`.
+/// `place-aliases` is tested before `places` by exact prefix.
+fn kind_of(path: &Path) -> Option<&'static str> {
+    let stem = path.file_stem()?.to_str()?;
+    KINDS
+        .iter()
+        .copied()
+        .filter(|k| stem == *k || stem.strip_prefix(k).is_some_and(|r| r.starts_with('-')))
+        .max_by_key(|k| k.len())
+}
+
+/// All lexicons, parsed and validated.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicons {
+    /// Places (place-alias rows already merged into their aliases).
+    pub places: Vec<PlaceEntry>,
+    /// Institution types.
+    pub institutions: Vec<InstitutionEntry>,
+    /// Titles.
+    pub titles: Vec<TitleEntry>,
+    /// Units.
+    pub units: Vec<UnitEntry>,
+    /// Office holders.
+    pub officials: Vec<OfficialEntry>,
+    /// Event triggers.
+    pub events: Vec<EventEntry>,
+    /// Elections.
+    pub elections: Vec<ElectionEntry>,
+    /// Closed word classes.
+    pub terms: Vec<TermEntry>,
+}
+
+/// Where a row came from, for cross-reference errors.
+type At = (PathBuf, usize);
+
+#[derive(Default)]
+struct Loader {
+    lex: Lexicons,
+    problems: Vec<LexiconProblem>,
+    place_aliases: Vec<(String, Vec<String>, At)>,
+    at: HashMap<(&'static str, usize), At>,
+}
+
+impl Lexicons {
+    /// Parses and validates `files`; every problem is reported at once.
+    pub fn load(files: &LexiconFiles) -> Result<Lexicons, Error> {
+        let mut loader = Loader::default();
+        for (path, text) in files.iter() {
+            loader.file(path, text);
+        }
+        loader.finish()
+    }
+
+    /// The place with id `id`.
+    pub fn place(&self, id: &str) -> Option<&PlaceEntry> {
+        self.places.iter().find(|p| p.id == id)
+    }
+}
+
+impl Loader {
+    fn file(&mut self, path: &Path, text: &str) {
+        let Some(kind) = kind_of(path) else {
+            let msg =
+                format!("unknown lexicon kind; expected a name starting with one of {KINDS:?}");
+            self.problems.push(problem(path, 0, msg));
+            return;
+        };
+        match kind {
+            "places" => self.places(path, text),
+            "place-aliases" => self.place_aliases(path, text),
+            "institutions" => self.institutions(path, text),
+            "titles" => self.titles(path, text),
+            "units" => self.units(path, text),
+            "officials" => self.officials(path, text),
+            "events" => self.events(path, text),
+            "elections" => self.elections(path, text),
+            _ => self.terms(path, text),
+        }
+    }
+
+    fn table<'a>(&mut self, path: &'a Path, text: &'a str, req: &[&str]) -> Option<Table<'a>> {
+        Table::parse(path, text, req, &mut self.problems)
+    }
+
+    fn places(&mut self, path: &Path, text: &str) {
+        let Some(t) = self.table(path, text, &["id", "name", "level", "parent"]) else {
+            return;
+        };
+        for row in t.rows() {
+            let p = &mut self.problems;
+            let (Some(id), Some(name), Some(level)) = (
+                t.required(row, "id", p),
+                t.required(row, "name", p),
+                t.required(row, "level", p),
+            ) else {
+                continue;
+            };
+            let Some(level) = Level::parse(level) else {
+                p.push(problem(path, row.line, format!("unknown level '{level}'")));
+                continue;
+            };
+            let parent = non_empty(t.get(row, "parent"));
+            let i = self.lex.places.len();
+            self.at
+                .insert(("places", i), (path.to_path_buf(), row.line));
+            let aliases = t.list(row, "aliases");
+            self.lex.places.push(PlaceEntry {
+                id: id.into(),
+                name: name.into(),
+                level,
+                parent,
+                aliases,
+            });
+        }
+    }
+
+    fn place_aliases(&mut self, path: &Path, text: &str) {
+        let Some(t) = self.table(path, text, &["id", "aliases"]) else {
+            return;
+        };
+        for row in t.rows() {
+            if let Some(id) = t.required(row, "id", &mut self.problems) {
+                let at = (path.to_path_buf(), row.line);
+                self.place_aliases
+                    .push((id.to_string(), t.list(row, "aliases"), at));
+            }
+        }
+    }
+
+    fn institutions(&mut self, path: &Path, text: &str) {
+        let Some(t) = self.table(path, text, &["type", "name", "aliases"]) else {
+            return;
+        };
+        for row in t.rows() {
+            let p = &mut self.problems;
+            let (Some(kind), Some(name)) = (t.required(row, "type", p), t.required(row, "name", p))
+            else {
+                continue;
+            };
+            let aliases = t.list(row, "aliases");
+            self.lex.institutions.push(InstitutionEntry {
+                kind: kind.into(),
+                name: name.into(),
+                aliases,
+            });
+        }
+    }
+
+    fn titles(&mut self, path: &Path, text: &str) {
+        let Some(t) = self.table(path, text, &["id", "aliases"]) else {
+            return;
+        };
+        for row in t.rows() {
+            let Some(id) = t.required(row, "id", &mut self.problems) else {
+                continue;
+            };
+            let i = self.lex.titles.len();
+            self.at
+                .insert(("titles", i), (path.to_path_buf(), row.line));
+            self.lex.titles.push(TitleEntry {
+                id: id.into(),
+                institution: non_empty(t.get(row, "institution")),
+                aliases: t.list(row, "aliases"),
+            });
+        }
+    }
+
+    fn units(&mut self, path: &Path, text: &str) {
+        let Some(t) = self.table(path, text, &["type", "unit", "name", "aliases"]) else {
+            return;
+        };
+        for row in t.rows() {
+            let p = &mut self.problems;
+            let (Some(kind), Some(unit), Some(name)) = (
+                t.required(row, "type", p),
+                t.required(row, "unit", p),
+                t.required(row, "name", p),
+            ) else {
+                continue;
+            };
+            let i = self.lex.units.len();
+            self.at.insert(("units", i), (path.to_path_buf(), row.line));
+            self.lex.units.push(UnitEntry {
+                kind: kind.into(),
+                unit: unit.into(),
+                name: name.into(),
+                aliases: t.list(row, "aliases"),
+                jurisdiction: non_empty(t.get(row, "jurisdiction")),
+            });
+        }
+    }
+
+    fn officials(&mut self, path: &Path, text: &str) {
+        let req = ["id", "name", "title", "jurisdiction", "from"];
+        let Some(t) = self.table(path, text, &req) else {
+            return;
+        };
+        for row in t.rows() {
+            let p = &mut self.problems;
+            let (Some(id), Some(name), Some(title), Some(from)) = (
+                t.required(row, "id", p),
+                t.required(row, "name", p),
+                t.required(row, "title", p),
+                t.required(row, "from", p),
+            ) else {
+                continue;
+            };
+            let Some(from) = parse_date(from, false) else {
+                p.push(problem(
+                    path,
+                    row.line,
+                    format!("bad date in 'from': '{from}'"),
+                ));
+                continue;
+            };
+            let to_cell = t.get(row, "to");
+            let to = if to_cell.is_empty() {
+                None
+            } else if let Some(d) = parse_date(to_cell, true) {
+                Some(d)
+            } else {
+                p.push(problem(
+                    path,
+                    row.line,
+                    format!("bad date in 'to': '{to_cell}'"),
+                ));
+                continue;
+            };
+            if to.is_some_and(|to| to < from) {
+                p.push(problem(
+                    path,
+                    row.line,
+                    format!("'to' {to_cell} is before 'from'"),
+                ));
+            }
+            let acting = non_empty(t.get(row, "acting"));
+            if let Some(a) = acting
+                .as_deref()
+                .filter(|a| !matches!(*a, "pj" | "pjs" | "plt" | "plh"))
+            {
+                p.push(problem(
+                    path,
+                    row.line,
+                    format!("unknown acting '{a}' (pj, pjs, plt, plh)"),
+                ));
+            }
+            let i = self.lex.officials.len();
+            self.at
+                .insert(("officials", i), (path.to_path_buf(), row.line));
+            self.lex.officials.push(OfficialEntry {
+                id: id.into(),
+                name: name.into(),
+                short_names: t.list(row, "short_names"),
+                title: title.into(),
+                acting,
+                jurisdiction: non_empty(t.get(row, "jurisdiction")),
+                from,
+                to,
+            });
+        }
+    }
+
+    fn events(&mut self, path: &Path, text: &str) {
+        let Some(t) = self.table(path, text, &["kind", "subtype", "triggers"]) else {
+            return;
+        };
+        for row in t.rows() {
+            let p = &mut self.problems;
+            let (Some(kind), Some(subtype)) =
+                (t.required(row, "kind", p), t.required(row, "subtype", p))
+            else {
+                continue;
+            };
+            self.lex.events.push(EventEntry {
+                kind: kind.into(),
+                subtype: subtype.into(),
+                triggers: t.list(row, "triggers"),
+                qualifiers: t.list(row, "qualifiers"),
+            });
+        }
+    }
+
+    fn elections(&mut self, path: &Path, text: &str) {
+        let Some(t) = self.table(path, text, &["id", "kind", "year", "date"]) else {
+            return;
+        };
+        for row in t.rows() {
+            let p = &mut self.problems;
+            let (Some(id), Some(kind), Some(year), Some(date)) = (
+                t.required(row, "id", p),
+                t.required(row, "kind", p),
+                t.required(row, "year", p),
+                t.required(row, "date", p),
+            ) else {
+                continue;
+            };
+            let Ok(year) = year.parse::<i16>() else {
+                p.push(problem(path, row.line, format!("bad year '{year}'")));
+                continue;
+            };
+            let Ok(date) = date.parse::<Date>() else {
+                p.push(problem(
+                    path,
+                    row.line,
+                    format!("bad date '{date}' (YYYY-MM-DD)"),
+                ));
+                continue;
+            };
+            let aliases = t.list(row, "aliases");
+            self.lex.elections.push(ElectionEntry {
+                id: id.into(),
+                kind: kind.into(),
+                year,
+                date,
+                aliases,
+            });
+        }
+    }
+
+    fn terms(&mut self, path: &Path, text: &str) {
+        let Some(t) = self.table(path, text, &["kind", "value", "aliases"]) else {
+            return;
+        };
+        for row in t.rows() {
+            let p = &mut self.problems;
+            let (Some(kind), Some(value)) =
+                (t.required(row, "kind", p), t.required(row, "value", p))
+            else {
+                continue;
+            };
+            let aliases = t.list(row, "aliases");
+            self.lex.terms.push(TermEntry {
+                kind: kind.into(),
+                value: value.into(),
+                aliases,
+            });
+        }
+    }
+
+    /// Cross-references: place parents, alias ids, official titles and places, unique ids.
+    fn finish(mut self) -> Result<Lexicons, Error> {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (i, p) in self.lex.places.iter().enumerate() {
+            if index.insert(p.id.clone(), i).is_some() {
+                let (path, line) = &self.at[&("places", i)];
+                self.problems.push(problem(
+                    path,
+                    *line,
+                    format!("duplicate place id '{}'", p.id),
+                ));
+            }
+        }
+        for (i, p) in self.lex.places.iter().enumerate() {
+            if let Some(parent) = p.parent.as_deref().filter(|q| !index.contains_key(*q)) {
+                let (path, line) = &self.at[&("places", i)];
+                let msg = format!("unknown parent '{parent}' of place '{}'", p.id);
+                self.problems.push(problem(path, *line, msg));
+            }
+        }
+        for (id, aliases, (path, line)) in std::mem::take(&mut self.place_aliases) {
+            match index.get(&id) {
+                Some(&i) => self.lex.places[i].aliases.extend(aliases),
+                None => {
+                    let msg = format!("unknown place id '{id}'");
+                    self.problems.push(problem(&path, line, msg));
+                }
+            }
+        }
+        self.check_refs(&index);
+        if self.problems.is_empty() {
+            Ok(self.lex)
+        } else {
+            Err(Error::Lexicon(self.problems))
+        }
+    }
+
+    fn check_refs(&mut self, places: &HashMap<String, usize>) {
+        let titles: HashSet<&str> = self.lex.titles.iter().map(|t| t.id.as_str()).collect();
+        let types: HashSet<&str> = self
+            .lex
+            .institutions
+            .iter()
+            .map(|i| i.kind.as_str())
+            .collect();
+        let mut bad = Vec::new();
+        for (i, o) in self.lex.officials.iter().enumerate() {
+            let at = &self.at[&("officials", i)];
+            if !titles.contains(o.title.as_str()) {
+                bad.push((at.clone(), format!("unknown title '{}'", o.title)));
+            }
+            if let Some(j) = o
+                .jurisdiction
+                .as_deref()
+                .filter(|j| !places.contains_key(*j))
+            {
+                bad.push((at.clone(), format!("unknown jurisdiction '{j}'")));
+            }
+        }
+        for (i, t) in self.lex.titles.iter().enumerate() {
+            if let Some(inst) = t.institution.as_deref().filter(|k| !types.contains(*k)) {
+                let at = &self.at[&("titles", i)];
+                bad.push((at.clone(), format!("unknown institution type '{inst}'")));
+            }
+        }
+        for (i, u) in self.lex.units.iter().enumerate() {
+            let at = &self.at[&("units", i)];
+            if let Some(j) = u
+                .jurisdiction
+                .as_deref()
+                .filter(|j| !places.contains_key(*j))
+            {
+                bad.push((at.clone(), format!("unknown jurisdiction '{j}'")));
+            }
+            if !types.contains(u.kind.as_str()) {
+                bad.push((at.clone(), format!("unknown institution type '{}'", u.kind)));
+            }
+        }
+        for ((path, line), msg) in bad {
+            self.problems.push(problem(&path, line, msg));
+        }
+    }
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; a partial date is its first day, or its
+/// last day when `end` is set.
+fn parse_date(s: &str, end: bool) -> Option<Date> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let year: i16 = parts.first()?.parse().ok()?;
+    let num = |i: usize| parts.get(i).and_then(|x| x.parse::<i8>().ok());
+    match parts.len() {
+        1 if end => Date::new(year, 12, 31).ok(),
+        1 => Date::new(year, 1, 1).ok(),
+        2 => {
+            let first = Date::new(year, num(1)?, 1).ok()?;
+            Some(if end { first.last_of_month() } else { first })
+        }
+        3 => Date::new(year, num(1)?, num(2)?).ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> LexiconFiles {
+        let mut f = LexiconFiles::empty();
+        for (name, text) in list {
+            f.add(PathBuf::from(name), text.to_string());
+        }
+        f
+    }
+
+    #[test]
+    fn partial_dates() {
+        assert_eq!(
+            parse_date("2023-10-02", false),
+            Some(jiff::civil::date(2023, 10, 2))
+        );
+        assert_eq!(
+            parse_date("2024-02", true),
+            Some(jiff::civil::date(2024, 2, 29))
+        );
+        assert_eq!(
+            parse_date("2024", false),
+            Some(jiff::civil::date(2024, 1, 1))
+        );
+        assert_eq!(parse_date("2024-13-01", false), None);
+        assert_eq!(parse_date("kemarin", false), None);
+        assert_eq!(parse_date("2024-1-2-3", false), None);
+    }
+
+    #[test]
+    fn kinds_from_file_names() {
+        assert_eq!(kind_of(Path::new("a/places.tsv")), Some("places"));
+        assert_eq!(kind_of(Path::new("places-extra.tsv")), Some("places"));
+        assert_eq!(
+            kind_of(Path::new("place-aliases.tsv")),
+            Some("place-aliases")
+        );
+        assert_eq!(kind_of(Path::new("placesx.tsv")), None);
+        assert_eq!(kind_of(Path::new("notes.tsv")), None);
+    }
+
+    #[test]
+    fn all_problems_at_once_with_path_and_line() {
+        let f = files(&[
+            ("places.tsv", "id\tname\tlevel\tparent\n64\tKaltim\tprovinsi\t\n64.02\tKukar\tkabupaten\t99\n64.03\tBerau\tregency\t64\n64\tDup\tprovinsi\t\n"),
+            ("place-aliases.tsv", "id\taliases\n65\tKaltara\n"),
+            ("titles.tsv", "id\tinstitution\taliases\ngubernur\t\tGubernur\n"),
+            ("officials.tsv", "id\tname\ttitle\tacting\tjurisdiction\tfrom\tto\nx\tX\tgubernur\tpj\t64\t2023-99-01\t\ny\tY\tcamat\tacting\t64\t2023\t2022\n"),
+            ("notes.tsv", "a\n"),
+        ]);
+        let err = Lexicons::load(&f).unwrap_err();
+        let got: Vec<String> = err
+            .lexicon_problems()
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "places.tsv:4: unknown level 'regency'",
+                "officials.tsv:2: bad date in 'from': '2023-99-01'",
+                "officials.tsv:3: 'to' 2022 is before 'from'",
+                "officials.tsv:3: unknown acting 'acting' (pj, pjs, plt, plh)",
+                "notes.tsv: unknown lexicon kind; expected a name starting with one of [\"places\", \"place-aliases\", \"institutions\", \"titles\", \"units\", \"officials\", \"events\", \"elections\", \"terms\"]",
+                "places.tsv:5: duplicate place id '64'",
+                "places.tsv:3: unknown parent '99' of place '64.02'",
+                "place-aliases.tsv:2: unknown place id '65'",
+                "officials.tsv:3: unknown title 'camat'",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_folder_file_replaces_the_embedded_one_of_the_same_name() {
+        let mut f = files(&[(
+            "lexicons/places.tsv",
+            "id\tname\tlevel\tparent\n64\tA\tprovinsi\t\n",
+        )]);
+        f.add(
+            PathBuf::from("/tmp/x/places.tsv"),
+            "id\tname\tlevel\tparent\n65\tB\tprovinsi\t\n".into(),
+        );
+        let lex = Lexicons::load(&f).unwrap();
+        assert_eq!(lex.places.len(), 1);
+        assert_eq!(lex.places[0].id, "65");
+    }
+
+    #[test]
+    fn embedded_lexicons_load_without_problems() {
+        let lex = Lexicons::load(&LexiconFiles::embedded()).unwrap();
+        assert!(lex
+            .places
+            .iter()
+            .any(|p| p.id == "64.02" && p.aliases.iter().any(|a| a == "Kukar")));
+        assert!(lex
+            .titles
+            .iter()
+            .any(|t| t.id == "kapolda" && t.institution.as_deref() == Some("polda")));
+    }
+}
