@@ -1,14 +1,48 @@
-//! The extractor. STUB.
-use crate::record::{Doc, Record};
-use crate::Error;
+//! The extractor: builds the automaton and grammars once, then runs the pipeline per
+//! article and assembles the `warta/1` [`Record`].
+//!
+//! ```
+//! use warta::{Article, Extractor};
+//!
+//! let ex = Extractor::builder().build()?;
+//! let rec = ex.extract(&Article::new("a1", "Bontang - Polres Bontang menggelar rakor."));
+//! let polres = rec.institutions.iter().find(|i| i.kind == "polres").unwrap();
+//! assert_eq!(polres.id, "polres@64.74");
+//! # Ok::<(), warta::Error>(())
+//! ```
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use crate::document;
+use crate::entities::institutions::Mention;
+use crate::entities::people::FoundPerson;
+use crate::entities::{self, Context};
+use crate::error::Error;
+use crate::figures::FigureScanner;
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::{LexiconFiles, Lexicons};
+use crate::normalize::Normalized;
+use crate::quotes;
+use crate::record::{Doc, Figure, Institution, Person, Place, Quote, Record, Role, Span};
+use crate::time::{ElectionDay, TimeParser};
 
 /// An article to extract from.
 #[derive(Clone, Debug, Default)]
 pub struct Article {
-    /// Caller-supplied id.
+    /// Caller-supplied id (a file stem, a JSONL `id`).
     pub id: String,
-    /// The article text.
+    /// The article text, as published.
     pub text: String,
+    /// Publication date; anchors partial and relative dates.
+    pub published: Option<Date>,
+    /// Headline given separately from the text.
+    pub title: Option<String>,
+    /// Where the article was published.
+    pub url: Option<String>,
 }
 
 impl Article {
@@ -17,30 +51,372 @@ impl Article {
         Article {
             id: id.into(),
             text: text.into(),
+            ..Article::default()
         }
     }
 }
 
-/// Builds an [`Extractor`].
-#[derive(Debug, Default)]
-pub struct ExtractorBuilder {}
-
-/// Extracts records. Build once, reuse across documents and threads.
+/// Builds an [`Extractor`]: which lexicons to use.
 #[derive(Debug)]
-pub struct Extractor {}
+pub struct ExtractorBuilder {
+    embedded: bool,
+    dirs: Vec<PathBuf>,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder {
+            embedded: true,
+            dirs: Vec::new(),
+        }
+    }
+}
+
+impl ExtractorBuilder {
+    /// Adds the lexicon files of `dir`: a file named like an embedded one replaces it,
+    /// any other adds to the set.
+    pub fn lexicons(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.dirs.push(dir.into());
+        self
+    }
+
+    /// Whether to start from the embedded lexicons (default `true`). With `false`, only
+    /// the folders given with [`ExtractorBuilder::lexicons`] are used.
+    pub fn embedded(mut self, yes: bool) -> Self {
+        self.embedded = yes;
+        self
+    }
+
+    /// Loads and validates the lexicons and compiles the automaton and grammars.
+    pub fn build(self) -> Result<Extractor, Error> {
+        let mut files = if self.embedded {
+            LexiconFiles::embedded()
+        } else {
+            LexiconFiles::empty()
+        };
+        for dir in &self.dirs {
+            files.add_dir(dir)?;
+        }
+        Extractor::from_lexicons(Lexicons::load(&files)?)
+    }
+}
+
+/// Extracts records. Build once; `extract` takes `&self`, so one extractor serves
+/// every document and thread.
+#[derive(Debug)]
+pub struct Extractor {
+    lex: Lexicons,
+    gazetteer: Gazetteer,
+    times: TimeParser,
+    figures: FigureScanner,
+}
 
 impl Extractor {
     /// An extractor over the embedded lexicons.
     pub fn new() -> Result<Extractor, Error> {
-        Ok(Extractor {})
+        Extractor::builder().build()
     }
 
-    /// Extracts one record.
-    pub fn extract(&self, article: &Article) -> Record {
-        Record::empty(Doc {
-            id: article.id.clone(),
-            bytes: article.text.len(),
-            ..Doc::default()
+    /// A builder, to choose lexicons.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// An extractor over already loaded lexicons.
+    pub fn from_lexicons(lex: Lexicons) -> Result<Extractor, Error> {
+        let gazetteer = Gazetteer::new(&lex)?;
+        let elections = lex
+            .elections
+            .iter()
+            .map(|e| ElectionDay {
+                id: e.id.clone(),
+                kind: e.kind.clone(),
+                year: e.year,
+                date: e.date,
+            })
+            .collect();
+        Ok(Extractor {
+            times: TimeParser::new(elections),
+            figures: FigureScanner::new(),
+            gazetteer,
+            lex,
         })
+    }
+
+    /// The lexicons in use.
+    pub fn lexicons(&self) -> &Lexicons {
+        &self.lex
+    }
+
+    /// The gazetteer automaton in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Extracts one record. Never fails: problems become `warnings`.
+    pub fn extract(&self, article: &Article) -> Record {
+        let input = article.text.as_str();
+        let norm = Normalized::new(input);
+        let hits = self.gazetteer.scan(norm.folded());
+        let fields = document::read(norm.text());
+        let ctx = Context {
+            text: norm.text(),
+            folded: norm.folded(),
+            hits: &hits,
+            gazetteer: &self.gazetteer,
+            lex: &self.lex,
+        };
+        let places = entities::places::resolve(&ctx, fields.dateline.clone());
+        let mut mentions = entities::institutions::resolve(&ctx, &places);
+        let people = entities::people::resolve(&ctx, &places);
+        mentions.extend(people.implied);
+        mentions.sort_by_key(|m| m.range.start);
+
+        let time_hits = self.times.scan(norm.text(), norm.folded());
+        let times = self.times.resolve(&time_hits, article.published);
+        let mut exclude: Vec<Range<usize>> = times.times.iter().map(|t| t.range.clone()).collect();
+        exclude.extend(
+            mentions
+                .iter()
+                .filter(|m| m.unit.is_some())
+                .map(|m| m.range.clone()),
+        );
+        exclude.sort_by_key(|r| r.start);
+        let figures = self.figures.scan(norm.text(), norm.folded(), &exclude);
+        let quotes = quotes::scan(norm.text());
+
+        let span = |r: Range<usize>| norm.span(input, r);
+        let dateline_place = places.dateline;
+        let place_range = dateline_place.and_then(|p| {
+            let dl = fields.dateline.as_ref()?;
+            let i = (0..hits.len())
+                .find(|&i| dl.contains(&hits[i].range.start) && places.by_hit[i] == Some(p))?;
+            Some(hits[i].range.clone())
+        });
+        let doc = Doc {
+            id: article.id.clone(),
+            bytes: input.len(),
+            title: article
+                .title
+                .clone()
+                .or_else(|| fields.title.clone().map(|r| span(r).text)),
+            publisher: fields
+                .dateline
+                .as_ref()
+                .and_then(|dl| document::publisher(norm.text(), dl, place_range.as_ref()))
+                .map(|p| original_text(&norm, input, norm.text(), &p)),
+            dateline: dateline_place.map(|p| self.lex.places[p as usize].id.clone()),
+            author: fields.author.clone(),
+            editor: fields.editor.clone(),
+            reference_date: times.reference.map(|d| d.to_string()),
+            url: article.url.clone(),
+            meta: None,
+        };
+        let mut rec = Record::empty(doc);
+        rec.places = self.places(&hits, &places.by_hit, &span);
+        rec.institutions = self.institutions(&mentions, norm.text(), &span);
+        rec.people = self.people(&people.people, &span);
+        rec.times = times
+            .times
+            .iter()
+            .map(|t| t.to_record(span(t.range.clone())))
+            .collect();
+        rec.figures = figures
+            .into_iter()
+            .map(|f| Figure {
+                kind: f.kind,
+                value: f.value,
+                unit: f.unit,
+                span: span(f.range),
+            })
+            .collect();
+        rec.quotes = quotes
+            .into_iter()
+            .map(|q| {
+                let s = span(q.inner);
+                Quote {
+                    text: s.text.clone(),
+                    speaker: None,
+                    cue: None,
+                    channel: None,
+                    span: s,
+                }
+            })
+            .collect();
+        rec.warnings = places.warnings;
+        rec.warnings.extend(times.warnings);
+        rec
+    }
+
+    fn places(
+        &self,
+        hits: &[crate::gazetteer::Hit],
+        by_hit: &[Option<u32>],
+        span: &impl Fn(Range<usize>) -> Span,
+    ) -> Vec<Place> {
+        let mut out: Vec<Place> = Vec::new();
+        let mut index: HashMap<u32, usize> = HashMap::new();
+        for (h, p) in hits.iter().zip(by_hit) {
+            let Some(p) = *p else { continue };
+            let slot = *index.entry(p).or_insert_with(|| {
+                let e = &self.lex.places[p as usize];
+                out.push(Place {
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                    level: e.level,
+                    parent: e.parent.clone(),
+                    mentions: Vec::new(),
+                });
+                out.len() - 1
+            });
+            out[slot].mentions.push(span(h.range.clone()));
+        }
+        out
+    }
+
+    fn institutions(
+        &self,
+        mentions: &[Mention],
+        text: &str,
+        span: &impl Fn(Range<usize>) -> Span,
+    ) -> Vec<Institution> {
+        let mut out: Vec<Institution> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for m in mentions {
+            let jurisdiction = m
+                .jurisdiction
+                .map(|p| self.lex.places[p as usize].id.clone());
+            let id = match &jurisdiction {
+                Some(j) => format!("{}@{j}", m.kind),
+                None => m.kind.clone(),
+            };
+            let slot = *index.entry(id.clone()).or_insert_with(|| {
+                out.push(Institution {
+                    id,
+                    kind: m.kind.clone(),
+                    name: String::new(),
+                    jurisdiction,
+                    unit: None,
+                    mentions: Vec::new(),
+                });
+                out.len() - 1
+            });
+            let inst = &mut out[slot];
+            let s = span(m.range.clone());
+            if text[m.range.clone()].len() > inst.name.len() {
+                inst.name = text[m.range.clone()].to_string();
+            }
+            if inst.unit.is_none() {
+                inst.unit = m.unit.clone();
+            }
+            if !inst.mentions.contains(&s) {
+                inst.mentions.push(s);
+            }
+        }
+        out
+    }
+
+    fn people(&self, found: &[FoundPerson], span: &impl Fn(Range<usize>) -> Span) -> Vec<Person> {
+        found
+            .iter()
+            .map(|p| {
+                let official = p.official.map(|o| &self.lex.officials[o as usize]);
+                Person {
+                    id: official.map_or_else(|| slug(&p.name), |o| o.id.clone()),
+                    name: official.map_or_else(|| display_name(&p.name), |o| o.name.clone()),
+                    honorifics: p.honorifics.clone(),
+                    known: official.is_some(),
+                    roles: p
+                        .roles
+                        .iter()
+                        .map(|r| {
+                            let jurisdiction = r
+                                .jurisdiction
+                                .map(|j| self.lex.places[j as usize].id.clone());
+                            let institution = r.institution.as_ref().map(|k| match &jurisdiction {
+                                Some(j) => format!("{k}@{j}"),
+                                None => k.clone(),
+                            });
+                            Role {
+                                title: r.title.clone(),
+                                acting: r.acting.clone(),
+                                jurisdiction,
+                                institution,
+                            }
+                        })
+                        .collect(),
+                    mentions: p.mentions.iter().map(|r| span(r.clone())).collect(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The original text behind a substring `part` of the normalized `text`.
+fn original_text(norm: &Normalized, input: &str, text: &str, part: &str) -> String {
+    match text.find(part) {
+        Some(i) => norm.span(input, i..i + part.len()).text,
+        None => part.to_string(),
+    }
+}
+
+/// A name as a person id: lowercase, words joined by '-', apostrophes dropped.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for word in name.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        let w: String = word
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if !w.is_empty() {
+            if !out.is_empty() {
+                out.push('-');
+            }
+            out.push_str(&w);
+        }
+    }
+    out
+}
+
+/// A name as written, with miscapitalized words fixed ("SUnggono" → "Sunggono");
+/// all-caps words of two or more letters are kept only when short (initials).
+fn display_name(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let upper_inside = w.chars().skip(1).filter(|c| c.is_uppercase()).count();
+            let lower_inside = w.chars().skip(1).filter(|c| c.is_lowercase()).count();
+            if upper_inside > 0 && lower_inside > 0 && !w.contains(['\'', '-']) {
+                let mut cs = w.chars();
+                cs.next().map_or(String::new(), |f| {
+                    f.to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_display_names() {
+        assert_eq!(slug("Hasanuddin Mas'ud"), "hasanuddin-masud");
+        assert_eq!(slug("Sri  Juniarsih-Mas"), "sri-juniarsih-mas");
+        assert_eq!(display_name("SUnggono"), "Sunggono");
+        assert_eq!(display_name("Andi Harun"), "Andi Harun");
+        assert_eq!(display_name("Rudy Mas'ud"), "Rudy Mas'ud");
+    }
+
+    #[test]
+    fn extractor_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Extractor>();
     }
 }

@@ -24,9 +24,11 @@
 //!
 //! The pipeline runs one way, one module per stage:
 //! [`normalize`] → [`segment`] → [`gazetteer`] (+ [`time`], [`figures`], [`quotes`])
-//! → [`entities`] → [`events`] → [`record`].
+//! → [`entities`] → [`document`] → [`record`], assembled by [`extract`].
 #![deny(missing_docs)]
 
+pub mod document;
+pub mod entities;
 pub mod error;
 pub mod extract;
 pub mod figures;

@@ -1,2 +1,13 @@
-//! The `warta` command-line tool. STUB.
-fn main() {}
+//! The `warta` command-line tool: a thin layer over the library.
+//!
+//! `warta extract PATH...` writes one `warta/1` record per input (JSONL) to stdout;
+//! `warta lexicon check [DIR]` validates lexicon files. Exit codes: 0 on success,
+//! 1 when any input failed (its error record is written in its place), 2 on usage errors.
+
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cli::run()
+}

@@ -279,6 +279,8 @@ pub struct Lexicons {
     pub elections: Vec<ElectionEntry>,
     /// Closed word classes.
     pub terms: Vec<TermEntry>,
+    /// Place id → index into `places`.
+    place_index: HashMap<String, u32>,
 }
 
 /// Where a row came from, for cross-reference errors.
@@ -304,7 +306,12 @@ impl Lexicons {
 
     /// The place with id `id`.
     pub fn place(&self, id: &str) -> Option<&PlaceEntry> {
-        self.places.iter().find(|p| p.id == id)
+        self.place_index(id).map(|i| &self.places[i as usize])
+    }
+
+    /// The index in `places` of the place with id `id`.
+    pub fn place_index(&self, id: &str) -> Option<u32> {
+        self.place_index.get(id).copied()
     }
 }
 
@@ -618,6 +625,7 @@ impl Loader {
             }
         }
         self.check_refs(&index);
+        self.lex.place_index = index.into_iter().map(|(k, v)| (k, v as u32)).collect();
         if self.problems.is_empty() {
             Ok(self.lex)
         } else {

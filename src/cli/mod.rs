@@ -1,0 +1,58 @@
+//! Flag definitions and the commands they run.
+
+mod extract;
+mod lexicon;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Typed, source-anchored event records from Indonesian regional news.
+#[derive(Debug, Parser)]
+#[command(name = "warta", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract warta/1 records (JSONL on stdout) from text files, folders of *.txt, or - (stdin).
+    Extract(extract::Args),
+    /// Work with lexicon files.
+    Lexicon {
+        #[command(subcommand)]
+        command: LexiconCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum LexiconCommand {
+    /// Validate lexicon files and print counts per kind (default: the embedded lexicons).
+    Check {
+        /// A folder of lexicon files, added to (or replacing) the embedded ones.
+        dir: Option<PathBuf>,
+        /// Check only the folder's files, without the embedded lexicons.
+        #[arg(long)]
+        alone: bool,
+    },
+}
+
+/// Parses the command line and runs the command.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Lexicon {
+            command: LexiconCommand::Check { dir, alone },
+        } => lexicon::check(dir, alone),
+    }
+}

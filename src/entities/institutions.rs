@@ -1,0 +1,193 @@
+//! Institution mentions, their jurisdiction and their unit.
+//!
+//! # Rules
+//! * An institution hit may be followed by its other name in parentheses
+//!   ("Badan Kesatuan Bangsa dan Politik (Kesbangpol)"): the two form one mention.
+//! * The jurisdiction is the place written right after the mention, optionally after a
+//!   scope or level word: "KPU Kukar", "Forkopimda se-Kaltim", "Forkopimda tingkat Kaltim",
+//!   "Pemerintah Provinsi Kalimantan Timur".
+//! * Units: a lexicon unit written after the type word ("Kodam VI/Mulawarman", also when
+//!   the numeral is misprinted: the name decides), or a numbered designation
+//!   ("Kodim 0908/Bontang": unit "0908/Bontang", jurisdiction Bontang).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::places::Places;
+use super::Context;
+
+/// Institution types that carry unit designations.
+const UNIT_TYPES: &[&str] = &[
+    "kodam", "korem", "kodim", "koramil", "lanal", "lanud", "yonif", "brimob",
+];
+
+/// Words that may stand between an institution (or title) and its jurisdiction.
+const LINKS: &[&str] = &[
+    "se",
+    "tingkat",
+    "provinsi",
+    "kabupaten",
+    "kab.",
+    "kota",
+    "wilayah",
+    "propinsi",
+];
+
+/// A numbered unit designation right after the type word: "0908/Bontang", "IV/Mlw", "0908".
+static DESIGNATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ ?([0-9]{2,4}|[IVXL]{1,6})(?: ?/ ?(\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*)?))?\b")
+        .expect("valid regex")
+});
+
+/// One institution mention, resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Institution type id.
+    pub kind: String,
+    /// Jurisdiction (index into `lexicons.places`).
+    pub jurisdiction: Option<u32>,
+    /// Unit designation.
+    pub unit: Option<String>,
+    /// Normalized range of the whole mention ("KPU Kukar").
+    pub range: Range<usize>,
+}
+
+/// What follows a mention: its jurisdiction, unit and end.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tail {
+    /// Jurisdiction (index into `lexicons.places`).
+    pub jurisdiction: Option<u32>,
+    /// Unit designation.
+    pub unit: Option<String>,
+    /// Normalized end of the mention with its tail.
+    pub end: usize,
+    /// Index of the last hit consumed.
+    pub last_hit: usize,
+}
+
+/// Every institution mention, in text order.
+pub fn resolve(ctx: &Context, places: &Places) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ctx.hits.len() {
+        let Some(k) = ctx.institution(i).filter(|_| capitalized(ctx.hit_text(i))) else {
+            i += 1;
+            continue;
+        };
+        let kind = ctx.lex.institutions[k as usize].kind.clone();
+        let same = |j: usize| {
+            ctx.institution(j)
+                .is_some_and(|k2| ctx.lex.institutions[k2 as usize].kind == kind)
+        };
+        let (last, end) = twin(ctx, i, same);
+        let tail = tail(ctx, places, last, end, &kind);
+        out.push(Mention {
+            kind,
+            jurisdiction: tail.jurisdiction,
+            unit: tail.unit,
+            range: ctx.hits[i].range.start..tail.end,
+        });
+        i = tail.last_hit + 1;
+    }
+    out
+}
+
+/// Institution names are proper nouns: "Polres", "KPU", not "polres".
+fn capitalized(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_uppercase())
+}
+
+/// If hit `i` is followed by "(<twin>)" where `is_twin(j)`: the twin's index and the end
+/// after ")"; else hit `i` and its end.
+pub(crate) fn twin(ctx: &Context, i: usize, is_twin: impl Fn(usize) -> bool) -> (usize, usize) {
+    let end = ctx.hits[i].range.end;
+    if ctx.gap_after(i).is_some_and(|g| g.trim() == "(") && is_twin(i + 1) {
+        let after = ctx.hits[i + 1].range.end;
+        let rest = &ctx.text[after..];
+        let trimmed = rest.trim_start_matches(' ');
+        if trimmed.starts_with(')') {
+            return (i + 1, after + (rest.len() - trimmed.len()) + 1);
+        }
+    }
+    (i, end)
+}
+
+/// Reads the unit and jurisdiction after hit `last` (ending at `end`) for an
+/// institution of type `kind`.
+pub(crate) fn tail(ctx: &Context, places: &Places, last: usize, end: usize, kind: &str) -> Tail {
+    let mut t = Tail {
+        end,
+        last_hit: last,
+        ..Tail::default()
+    };
+    if UNIT_TYPES.contains(&kind) {
+        unit(ctx, places, kind, &mut t);
+    }
+    if t.jurisdiction.is_none() {
+        jurisdiction(ctx, places, &mut t);
+    }
+    t
+}
+
+/// A unit from the lexicon or a numbered designation.
+fn unit(ctx: &Context, places: &Places, kind: &str, t: &mut Tail) {
+    let next = t.last_hit + 1;
+    if let Some(u) = ctx
+        .unit(next)
+        .map(|u| &ctx.lex.units[u as usize])
+        .filter(|u| u.kind == kind)
+    {
+        let gap = &ctx.text[t.end..ctx.hits[next].range.start];
+        if gap.trim().is_empty() || DESIGNATION.is_match(gap) && gap.trim_end().ends_with('/') {
+            t.unit = Some(u.unit.clone());
+            t.jurisdiction = u
+                .jurisdiction
+                .as_deref()
+                .and_then(|j| ctx.lex.place_index(j));
+            t.end = ctx.hits[next].range.end;
+            t.last_hit = next;
+            return;
+        }
+    }
+    let Some(c) = DESIGNATION.captures(&ctx.text[t.end..]) else {
+        return;
+    };
+    let whole = c.get(0).map_or(0..0, |m| m.range());
+    t.unit = Some(
+        ctx.text[t.end + whole.start..t.end + whole.end]
+            .trim()
+            .replace(' ', ""),
+    );
+    let new_end = t.end + whole.end;
+    if let Some(name) = c.get(2) {
+        let at = t.end + name.start();
+        if let Some(j) = (next..ctx.hits.len())
+            .take(2)
+            .find(|j| ctx.hits[*j].range.start == at)
+        {
+            t.jurisdiction = places.by_hit[j];
+            t.last_hit = j;
+        }
+        t.unit = Some(format!("{}/{}", c[1].trim(), name.as_str()));
+    }
+    t.end = new_end;
+}
+
+/// The place written right after the mention (after at most one link word).
+fn jurisdiction(ctx: &Context, places: &Places, t: &mut Tail) {
+    let next = t.last_hit + 1;
+    let Some(h) = ctx.hits.get(next) else { return };
+    if h.range.start < t.end {
+        return;
+    }
+    let gap = ctx.folded[t.end..h.range.start].trim_matches(|c: char| c == ' ' || c == '-');
+    if !(gap.is_empty() || LINKS.contains(&gap)) {
+        return;
+    }
+    if let Some(p) = places.by_hit[next] {
+        t.jurisdiction = Some(p);
+        (t.last_hit, t.end) = twin(ctx, next, |j| places.by_hit[j] == Some(p));
+    }
+}

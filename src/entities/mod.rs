@@ -1,0 +1,115 @@
+//! Entities: decisions over gazetteer hits, with the whole document in view.
+//!
+//! This stage never rescans the raw text with the automaton: it reads the [`Hit`]s of
+//! the gazetteer, the few characters between neighbouring hits (a parenthesis, a comma,
+//! "se-"), and the capitalized words after a title (for names).
+//!
+//! * [`places`] — picks one candidate per place hit: level words ("Kota", "Kab."),
+//!   parents mentioned in the article, the dateline; districts only count when written
+//!   with "Kecamatan"/"Kec." or when their regency or province is in the article.
+//! * [`institutions`] — institution mentions with their jurisdiction ("KPU Kukar",
+//!   "Forkopimda se-Kaltim") and unit ("Kodim 0908/Bontang").
+//! * [`people`] — "title [acting] [jurisdiction] [,] [honorifics] Name [, degrees]".
+
+pub mod institutions;
+pub mod people;
+pub mod places;
+
+use std::ops::Range;
+
+use crate::gazetteer::{Entry, Gazetteer, Hit};
+use crate::lexicon::Lexicons;
+
+/// Everything the entity resolvers read.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    /// Normalized text, original case.
+    pub text: &'a str,
+    /// Normalized text, folded (same offsets).
+    pub folded: &'a str,
+    /// Gazetteer hits in text order.
+    pub hits: &'a [Hit],
+    /// The automaton's entry table.
+    pub gazetteer: &'a Gazetteer,
+    /// The lexicons.
+    pub lex: &'a Lexicons,
+}
+
+impl<'a> Context<'a> {
+    /// The candidates of hit `i`.
+    pub fn entries(&self, i: usize) -> &'a [Entry] {
+        self.gazetteer.entries(&self.hits[i])
+    }
+
+    /// The normalized text of hit `i`.
+    pub fn hit_text(&self, i: usize) -> &'a str {
+        &self.text[self.hits[i].range.clone()]
+    }
+
+    /// The first institution candidate of hit `i`.
+    pub fn institution(&self, i: usize) -> Option<u32> {
+        self.entries(i).iter().find_map(|e| match e {
+            Entry::Institution(k) => Some(*k),
+            _ => None,
+        })
+    }
+
+    /// The first title candidate of hit `i`.
+    pub fn title(&self, i: usize) -> Option<u32> {
+        self.entries(i).iter().find_map(|e| match e {
+            Entry::Title(k) => Some(*k),
+            _ => None,
+        })
+    }
+
+    /// The first unit candidate of hit `i`.
+    pub fn unit(&self, i: usize) -> Option<u32> {
+        self.entries(i).iter().find_map(|e| match e {
+            Entry::Unit(k) => Some(*k),
+            _ => None,
+        })
+    }
+
+    /// The value of the first term of word class `kind` that hit `i` may be.
+    pub fn term(&self, i: usize, kind: &str) -> Option<&'a str> {
+        self.entries(i).iter().find_map(|e| match e {
+            Entry::Term(k) if self.lex.terms[*k as usize].kind == kind => {
+                Some(self.lex.terms[*k as usize].value.as_str())
+            }
+            _ => None,
+        })
+    }
+
+    /// The text between the end of hit `i` and the start of hit `i + 1`
+    /// (`None` when there is no next hit).
+    pub fn gap_after(&self, i: usize) -> Option<&'a str> {
+        let next = self.hits.get(i + 1)?;
+        self.text.get(self.hits[i].range.end..next.range.start)
+    }
+
+    /// The text between the end of hit `i - 1` (or the paragraph start) and hit `i`.
+    pub fn gap_before(&self, i: usize) -> &'a str {
+        let start = self.hits[i].range.start;
+        let para = self.text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let prev_end = i.checked_sub(1).map_or(0, |p| self.hits[p].range.end);
+        &self.text[prev_end.max(para)..start]
+    }
+
+    /// The word right before byte `pos` (folded), skipping spaces and one '-'.
+    pub fn word_before(&self, pos: usize) -> &'a str {
+        let head = self.folded[..pos].trim_end_matches([' ', '-']);
+        let start = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        &head[start..]
+    }
+}
+
+/// Adds `range` to `list` unless it is there already.
+pub(crate) fn push_range(list: &mut Vec<Range<usize>>, range: Range<usize>) {
+    if !list.contains(&range) {
+        list.push(range);
+    }
+}
