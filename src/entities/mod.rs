@@ -36,9 +36,9 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// The candidates of hit `i`.
+    /// The candidates of hit `i` (none when there is no hit `i`).
     pub fn entries(&self, i: usize) -> &'a [Entry] {
-        self.gazetteer.entries(&self.hits[i])
+        self.hits.get(i).map_or(&[], |h| self.gazetteer.entries(h))
     }
 
     /// The normalized text of hit `i`.

@@ -107,8 +107,11 @@ pub fn resolve(ctx: &Context, places: &Places) -> People {
 fn acting_before(ctx: &Context, i: usize) -> Option<String> {
     let prev = i.checked_sub(1)?;
     let value = ctx.term(prev, "acting")?;
+    // "Pj Bupati", and "Penjabat (Pj) Bupati" where the hit before is inside parentheses.
     let gap = &ctx.text[ctx.hits[prev].range.end..ctx.hits[i].range.start];
-    gap.chars().all(|c| c == ' ').then(|| value.to_string())
+    gap.chars()
+        .all(|c| c == ' ' || c == ')')
+        .then(|| value.to_string())
 }
 
 /// Reads "[,] [honorifics] Name" from `pos`; `next_hit` is the first hit at or after

@@ -4,7 +4,8 @@
 //! 1. A place name must be capitalized in the text ("Batu" the city, not "batu" the stone).
 //! 2. A level word right before the name ("Kota", "Kabupaten"/"Kab.", "Kecamatan"/"Kec.",
 //!    "Provinsi") keeps only candidates of that level.
-//! 3. A district (kecamatan) counts only when written as one ("Kecamatan X", "Kec. X") or
+//! 3. A district (kecamatan) counts only when written as one ("Kecamatan X", "Kec. X",
+//!    or after a district office: "Camat X", "Kapolsek X", "Danramil X") or
 //!    when its regency or province is named elsewhere in the article unambiguously; a
 //!    district in the dateline also counts when it is the only candidate left.
 //! 4. Between several candidates, those whose parent (or child) is named in the article
@@ -20,6 +21,22 @@ use super::Context;
 use crate::gazetteer::Entry;
 use crate::lexicon::Lexicons;
 use crate::record::Level;
+
+/// Words that make the place after them a district: "Kecamatan X", "Camat X",
+/// "Kapolsek X", "Danramil X", "PPK X" …
+const DISTRICT_WORDS: &[&str] = &[
+    "kecamatan",
+    "kec.",
+    "kec",
+    "camat",
+    "kapolsek",
+    "polsek",
+    "danramil",
+    "koramil",
+    "forkopimcam",
+    "ppk",
+    "panwascam",
+];
 
 /// The decision for every hit.
 #[derive(Clone, Debug, Default)]
@@ -92,7 +109,7 @@ fn candidates(ctx: &Context, i: usize) -> Vec<u32> {
     let wanted = match ctx.word_before(ctx.hits[i].range.start) {
         "kota" => Some(Level::Kota),
         "kabupaten" | "kab." | "kab" => Some(Level::Kabupaten),
-        "kecamatan" | "kec." | "kec" => Some(Level::Kecamatan),
+        w if DISTRICT_WORDS.contains(&w) => Some(Level::Kecamatan),
         "provinsi" | "prov." | "propinsi" => Some(Level::Provinsi),
         _ => None,
     };
@@ -122,7 +139,7 @@ fn choose(
     let explicit = {
         let before = ctx.word_before(ctx.hits[i].range.start);
         let hit = &ctx.folded[ctx.hits[i].range.clone()];
-        hit.starts_with("kec") || matches!(before, "kecamatan" | "kec." | "kec")
+        hit.starts_with("kec") || DISTRICT_WORDS.contains(&before)
     };
     let districts_ok = |p: &u32| {
         let e = &lex.places[*p as usize];
