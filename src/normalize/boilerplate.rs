@@ -1,0 +1,339 @@
+//! Recognizes page chrome in normalized text so that later stages skip it.
+//!
+//! Rules work on the folded text, line by line (a line is a paragraph after
+//! normalization), and are anchored to whole lines or line starts, so a word like
+//! "komentar" inside real prose is never blanked. Only a few rules are inline:
+//!
+//! * `{{ … }}` template placeholders (and the whole line when templates are all it has);
+//! * "Baca juga …" / "Simak juga …" / "Lihat juga …" links, to the end of their line;
+//! * ad placeholders such as "Example 728x250";
+//! * a view counter ("Dibaca 1.234 kali") at a line start or after a `|`.
+//!
+//! Whole-line rules: "Discussion about this post", "Scroll untuk baca artikel",
+//! advertisement markers, share and comment widgets (including a line made only of social
+//! network names), view counters, `Tag:` lines, copyright lines and related-article
+//! headers ("Berita Terkait", "Baca Selengkapnya"). A poll widget ("… Poll - Loading poll")
+//! blanks its own line and the short lines after it, up to a blank line in the original.
+//!
+//! Bylines ("Penulis: X | Editor: Y") and closing author codes ("(abc04)") are not chrome:
+//! later stages read them.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+/// Whole-line rules, over a folded line.
+static LINE_RULES: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        r"^discussion about this post$",
+        r"^scroll (?:untuk|to|ke bawah)\b.{0,60}$",
+        r"^[- ]*(?:advertisement|advertisment|iklan|sponsored(?: content)?|konten (?:sponsor|bersponsor)|ads by google)[- ]*$",
+        r"^(?:[0-9]+ )?(?:komentar|comments?|tweet|tinggalkan (?:balasan|komentar)|leave a (?:reply|comment)|(?:berikan|tulis|lihat|kirim) komentar|post a comment|balas|reply|loading|memuat)(?: ?\([0-9]+\))? ?[:.]*$",
+        r"^(?:dibaca|dilihat|views?) ?:? ?[0-9][0-9.,]* ?(?:kali|x)?$",
+        r"^[0-9][0-9.,]* ?(?:views?|kali dibaca|kali dilihat|x dibaca|dibaca|pembaca)$",
+        r"^(?:tags?|tag terkait|topik|kata kunci|keywords?) ?:.*$|^tags?$",
+        r"^(?:copyright\b|©|\(c\) [0-9]{4}|hak cipta\b).{0,300}$|^.{0,120}all rights reserved\.?$",
+        r"^(?:berita|artikel|baca|video|foto|konten|tulisan|postingan|posting) (?:terkait|lainnya|selengkapnya|populer|terpopuler|pilihan|terbaru|menarik)(?: lainnya| untuk anda)? ?:?$",
+        r"^(?:editor'?s'? (?:pick|choice)|pilihan (?:editor|redaksi)|related(?: articles?| posts?| news| stories)?|rekomendasi(?: untuk anda| berita)?|terpopuler|most popular|trending(?: now)?|you may also like|anda mungkin (?:juga )?suka) ?:?$",
+    ])
+    .expect("static regex set")
+});
+
+/// Line-start markers that blank only themselves ("ADVERTISEMENT Lorem…").
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:- ?)?(?:advertisement|scroll to continue with content|scroll (?:untuk|ke bawah untuk) (?:baca|membaca|melanjutkan membaca|lanjut membaca)(?: artikel| berita)?)(?: ?-)?\b",
+    )
+    .expect("static regex")
+});
+
+/// Inline rules, over the whole folded text.
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)\{\{[^{}\n]{0,300}\}\}|\b(?:baca|simak|lihat) (?:juga|pula)\b|\bexample [0-9]{2,4} ?x ?[0-9]{2,4}\b|(?:^|\|) ?(?:dibaca|dilihat) ?:? ?[0-9][0-9.,]* ?(?:kali|x)\b",
+    )
+    .expect("static regex")
+});
+
+/// Longest line that whole-line rules look at.
+const MAX_RULE_LINE: usize = 400;
+/// Longest line that starts a poll widget.
+const MAX_POLL_HEAD: usize = 120;
+/// Longest line that continues a poll widget.
+const MAX_POLL_LINE: usize = 160;
+/// Most lines a poll widget runs over.
+const MAX_POLL_LINES: usize = 16;
+
+/// Finds the boilerplate ranges of a normalized text.
+///
+/// `folded` is the folded text, `text` the same in original case, `para_breaks` the
+/// sorted offsets of the newlines that stood for a blank line in the original.
+pub(crate) fn find(text: &str, folded: &str, para_breaks: &[usize]) -> Vec<Range<usize>> {
+    let inline: Vec<Range<usize>> = INLINE.find_iter(folded).map(|m| m.range()).collect();
+    let mut scan = Scan {
+        text,
+        folded,
+        para_breaks,
+        inline: &inline,
+        next_inline: 0,
+        next_break: 0,
+        poll_lines: None,
+        out: Vec::new(),
+    };
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', folded.as_bytes()).chain([folded.len()]) {
+        scan.line(start..end);
+        start = end + 1;
+    }
+    merge(scan.out)
+}
+
+/// The state of one pass over the lines.
+struct Scan<'a> {
+    text: &'a str,
+    folded: &'a str,
+    para_breaks: &'a [usize],
+    inline: &'a [Range<usize>],
+    next_inline: usize,
+    next_break: usize,
+    /// Lines blanked so far in an open poll widget.
+    poll_lines: Option<usize>,
+    out: Vec<Range<usize>>,
+}
+
+impl Scan<'_> {
+    /// Applies the rules to one line.
+    fn line(&mut self, line: Range<usize>) {
+        let s = &self.folded[line.clone()];
+        let after_blank = self.after_blank(line.start);
+        let inline = self.take_inline(line.end);
+        if self.poll_continues(s, after_blank) || self.is_chrome_line(s) {
+            self.out.push(line);
+            return;
+        }
+        if let Some(m) = PREFIX.find(s) {
+            self.out.push(line.start..line.start + m.end());
+        }
+        self.inline_rules(line, inline);
+    }
+
+    /// True when the newline before `start` stood for a blank line.
+    fn after_blank(&mut self, start: usize) -> bool {
+        let Some(nl) = start.checked_sub(1) else {
+            return true;
+        };
+        while self
+            .para_breaks
+            .get(self.next_break)
+            .is_some_and(|&p| p < nl)
+        {
+            self.next_break += 1;
+        }
+        self.para_breaks.get(self.next_break) == Some(&nl)
+    }
+
+    /// The inline matches that start before `end`.
+    fn take_inline(&mut self, end: usize) -> Range<usize> {
+        let from = self.next_inline;
+        while self
+            .inline
+            .get(self.next_inline)
+            .is_some_and(|m| m.start < end)
+        {
+            self.next_inline += 1;
+        }
+        from..self.next_inline
+    }
+
+    /// Tracks a poll widget: true when line `s` belongs to one.
+    fn poll_continues(&mut self, s: &str, after_blank: bool) -> bool {
+        if let Some(n) = self.poll_lines {
+            if !after_blank && n < MAX_POLL_LINES && is_poll_line(s) {
+                self.poll_lines = Some(n + 1);
+                return true;
+            }
+            self.poll_lines = None;
+        }
+        if s.len() <= MAX_POLL_HEAD && s.contains("poll") && s.contains("loading") {
+            self.poll_lines = Some(0);
+            return true;
+        }
+        false
+    }
+
+    /// Whole-line rules.
+    fn is_chrome_line(&self, s: &str) -> bool {
+        !s.is_empty() && s.len() <= MAX_RULE_LINE && (LINE_RULES.is_match(s) || is_social_line(s))
+    }
+
+    /// Applies the inline matches `which` (indices into `self.inline`) to `line`.
+    fn inline_rules(&mut self, line: Range<usize>, which: Range<usize>) {
+        let mut templates = Vec::new();
+        for m in self.inline[which].iter() {
+            let m = m.start.max(line.start)..m.end.min(line.end);
+            match self.folded.as_bytes().get(m.start) {
+                Some(b'{') => templates.push(m),
+                Some(b'b' | b's' | b'l') if self.is_read_also(&line, &m) => {
+                    self.out.push(m.start..line.end);
+                }
+                Some(b'e' | b'd' | b'|' | b' ') => self.out.push(trim_bar(self.folded, m)),
+                _ => {}
+            }
+        }
+        if templates.is_empty() {
+            return;
+        }
+        if mostly_templates(&self.folded[line.clone()], line.start, &templates) {
+            self.out.push(line);
+        } else {
+            self.out.extend(templates);
+        }
+    }
+
+    /// A "Baca juga" match is a link when it starts the line, is followed by `:`, or is
+    /// capitalized (a mid-sentence "baca juga" in prose is lower case).
+    fn is_read_also(&self, line: &Range<usize>, m: &Range<usize>) -> bool {
+        let capital = self
+            .text
+            .as_bytes()
+            .get(m.start)
+            .is_some_and(u8::is_ascii_uppercase);
+        let before = self.folded[line.start..m.start].trim_end();
+        let opens = before.is_empty() || before.ends_with(['(', '[', '-', '|', '.', '"']);
+        let colon = self.folded[m.end..line.end].trim_start().starts_with(':');
+        opens || colon || capital
+    }
+}
+
+/// A line that can continue a poll widget: short, and not a full sentence of prose.
+fn is_poll_line(s: &str) -> bool {
+    if s.is_empty() || s.len() > MAX_POLL_LINE {
+        return false;
+    }
+    let words = s.split(' ').count();
+    !(words >= 12 && s.ends_with('.'))
+}
+
+/// A line made only of share/social-network words, with at least one network name or
+/// share verb ("Bagikan: Facebook Twitter", "Share on WhatsApp").
+fn is_social_line(s: &str) -> bool {
+    const NETWORK: [&str; 22] = [
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "wa",
+        "telegram",
+        "line",
+        "linkedin",
+        "pinterest",
+        "email",
+        "reddit",
+        "tumblr",
+        "messenger",
+        "instagram",
+        "tiktok",
+        "youtube",
+        "google",
+        "pocket",
+        "skype",
+        "x",
+        "tweet",
+        "bagikan",
+        "share",
+    ];
+    const FILLER: [&str; 18] = [
+        "this", "on", "ke", "via", "to", "artikel", "berita", "ini", "e", "mail", "copy", "salin",
+        "link", "tautan", "print", "cetak", "more", "lainnya",
+    ];
+    if s.len() > 200 || !s.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut network = false;
+    for w in s.split(|c: char| !(c.is_alphanumeric() || c == '+')) {
+        let w = w.trim_end_matches('+');
+        if w.is_empty() || w.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        if NETWORK.contains(&w) {
+            network = true;
+        } else if !FILLER.contains(&w) {
+            return false;
+        }
+    }
+    network
+}
+
+/// True when a line holds nothing but templates, bullets, digits and punctuation.
+fn mostly_templates(line: &str, offset: usize, templates: &[Range<usize>]) -> bool {
+    let mut at = 0;
+    let mut letters = 0usize;
+    let mut count = |s: &str| {
+        let mut run = 0;
+        for c in s.chars() {
+            run = if c.is_alphabetic() { run + 1 } else { 0 };
+            letters = letters.max(run);
+        }
+    };
+    for t in templates {
+        count(line.get(at..t.start - offset).unwrap_or(""));
+        at = t.end - offset;
+    }
+    count(line.get(at..).unwrap_or(""));
+    letters < 3
+}
+
+/// Drops a leading `|` (and space) from a counter match.
+fn trim_bar(folded: &str, m: Range<usize>) -> Range<usize> {
+    let s = &folded[m.clone()];
+    let trimmed = s.trim_start_matches(['|', ' ', '\n']);
+    m.start + (s.len() - trimmed.len())..m.end
+}
+
+/// Sorts and merges overlapping or touching ranges.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.retain(|r| r.start < r.end);
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn social_lines() {
+        assert!(is_social_line("facebook twitter whatsapp telegram"));
+        assert!(is_social_line("bagikan:"));
+        assert!(is_social_line("share on facebook"));
+        assert!(is_social_line(
+            "bagikan artikel ini: facebook | twitter | 12"
+        ));
+        assert!(!is_social_line("facebook milik meta"));
+        assert!(!is_social_line("artikel ini"));
+        assert!(!is_social_line("12 34"));
+    }
+
+    #[test]
+    fn template_lines() {
+        let line = "• {{a.b}} % ( {{c}} % )";
+        let t = [4..11, 16..21];
+        assert_eq!(&line[4..11], "{{a.b}}");
+        assert_eq!(&line[16..21], "{{c}}");
+        assert!(mostly_templates(line, 0, &t));
+        let line = "Harga {{x}} naik";
+        assert!(!mostly_templates(line, 0, std::slice::from_ref(&(6..11))));
+    }
+
+    #[test]
+    fn merges() {
+        assert_eq!(merge(vec![5..9, 0..2, 1..3, 9..10]), vec![0..3, 5..10]);
+    }
+}

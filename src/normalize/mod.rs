@@ -1,0 +1,485 @@
+//! Normalized text with an offset map back to the caller's original bytes.
+//!
+//! Scraped Indonesian news arrives with curly quotes, mangled encodings, stray markup,
+//! zero-width characters and page chrome. [`Normalized::new`] makes one cleaned copy for
+//! matching, in one pass, and remembers where every normalized byte came from, so that
+//! everything later found in the clean copy can be reported as a [`Span`] of the original.
+//!
+//! ```
+//! use warta::normalize::Normalized;
+//!
+//! let input = "Wali Kota\u{a0}Samarinda  menyebut â€œsiapâ€\u{9d} —\u{200b} kata dia.";
+//! let n = Normalized::new(input);
+//! assert_eq!(n.text(), "Wali Kota Samarinda menyebut \"siap\" - kata dia.");
+//! assert_eq!(n.folded(), "wali kota samarinda menyebut \"siap\" - kata dia.");
+//! let at = n.text().find("\"siap\"").unwrap();
+//! let span = n.span(input, at..at + 6);
+//! assert_eq!(span.text, "â€œsiapâ€\u{9d}");
+//! ```
+//!
+//! # What changes
+//!
+//! 1. **Markup.** When the input looks like HTML (it has tags such as `<p>`, `<div`,
+//!    `<br`), tags are removed: block tags (`p div br li h1`–`h6 tr` …) become line
+//!    breaks, `td`/`th` a space, inline tags nothing; `<script>`, `<style>` and
+//!    `<noscript>` are dropped with their content. When the markup has block structure
+//!    (`<p`, `<div` …), source line breaks are spaces, as in a browser. Character
+//!    references (`&amp;`, `&#8220;`, `&#x2019;`, `&eacute;` …, with the `;`) are decoded
+//!    in any input.
+//! 2. **Mojibake.** UTF-8 that was decoded as Windows-1252 (`â€œ`, `â€™`, `Ã©`, `Â `) is
+//!    decoded back, by the general rule (see `chars::repair_mojibake`), as are lone C1
+//!    controls that stand for Windows-1252 punctuation.
+//! 3. **Unification.** Double quotes `“ ” „ ‟ « » ″` become `"`; single quotes and
+//!    apostrophes `‘ ’ ‚ ‛ ′ ‹ › ´` become `'`; dashes `– — ‒ ― − ‐` become `-`; `…`
+//!    becomes `...`; every Unicode space becomes a space; zero-width chars, bidi marks and
+//!    soft hyphens are removed; other control chars become spaces.
+//! 4. **Whitespace.** A run of horizontal whitespace becomes one space; a run that holds
+//!    a line break becomes one `\n`, so each line is a paragraph. Leading and trailing
+//!    whitespace is dropped.
+//! 5. **Boilerplate** (page chrome: "Baca juga", share widgets, polls, `{{templates}}`…)
+//!    is blanked to spaces in both copies, keeping offsets; see `boilerplate`.
+//!
+//! [`Normalized::folded`] is the same text lowercased char by char, keeping byte length
+//! and char boundaries, so one offset serves both copies. [`fold`] folds a lexicon alias
+//! the same way.
+
+mod boilerplate;
+mod chars;
+mod html;
+mod map;
+
+use std::ops::Range;
+
+use crate::record::Span;
+use chars::{Class, Repair};
+use html::{Mode, Tag};
+use map::OffsetMap;
+
+/// A cleaned copy of an article for matching, with a map back to the original.
+///
+/// * `text()` — cleaned text in its original case.
+/// * `folded()` — the same text lowercased; same byte length and char boundaries as
+///   `text()`, so one offset serves both.
+/// * Boilerplate is blanked to spaces (newlines kept) in both copies.
+#[derive(Clone, Debug)]
+pub struct Normalized {
+    text: String,
+    folded: String,
+    boilerplate: Vec<Range<usize>>,
+    map: OffsetMap,
+}
+
+impl Normalized {
+    /// Normalizes `input`.
+    pub fn new(input: &str) -> Normalized {
+        let Cleaned {
+            mut text,
+            mut map,
+            para_breaks,
+        } = Cleaner::clean(input);
+        let mut folded = fold_text(&text);
+        let boilerplate = boilerplate::find(&text, &folded, &para_breaks);
+        if !boilerplate.is_empty() {
+            map.isolate(&wide_chars(&text, &boilerplate));
+            text = blank(text, &boilerplate);
+            folded = blank(folded, &boilerplate);
+        }
+        Normalized {
+            text,
+            folded,
+            boilerplate,
+            map,
+        }
+    }
+
+    /// The cleaned text, original case.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The cleaned text, lowercased (same offsets as [`Normalized::text`]).
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+
+    /// Blanked boilerplate ranges, in normalized offsets, sorted and disjoint.
+    pub fn boilerplate(&self) -> &[Range<usize>] {
+        &self.boilerplate
+    }
+
+    /// True when normalized byte `pos` lies in blanked boilerplate.
+    pub fn is_boilerplate(&self, pos: usize) -> bool {
+        let i = self.boilerplate.partition_point(|r| r.end <= pos);
+        self.boilerplate.get(i).is_some_and(|r| r.start <= pos)
+    }
+
+    /// Maps a normalized range to the original input's range (char boundaries).
+    ///
+    /// The start maps to the start of the original unit that produced the first
+    /// normalized char, the end to the end of the unit that produced the last one. Bounds
+    /// are clamped to the text and widened to char boundaries; an empty range maps to an
+    /// empty range. The map is monotone in both bounds.
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        let len = self.text.len();
+        let mut start = range.start.min(len);
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = range.end.clamp(start, len);
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        let orig_start = self.map.start(start);
+        if end == start {
+            return orig_start..orig_start;
+        }
+        orig_start..self.map.end(end).max(orig_start)
+    }
+
+    /// The original-text [`Span`] of a normalized range.
+    ///
+    /// `input` must be the string this value was built from; with another string the
+    /// span text is empty when the range does not fit it.
+    pub fn span(&self, input: &str, range: Range<usize>) -> Span {
+        let r = self.original_range(range);
+        let text = input.get(r.clone()).unwrap_or_default().to_string();
+        Span {
+            start: r.start,
+            end: r.end,
+            text,
+        }
+    }
+}
+
+/// Folds a short string (a lexicon alias) exactly as [`Normalized::folded`] folds text,
+/// so that aliases and texts meet in the same form.
+///
+/// ```
+/// assert_eq!(warta::normalize::fold("  Jum’at\u{a0}KLIWON "), "jum'at kliwon");
+/// ```
+pub fn fold(s: &str) -> String {
+    fold_text(&Cleaner::clean(s).text)
+}
+
+/// Lowercases `text` char by char, keeping every char whose lowercase would change the
+/// byte length or expand to several chars.
+fn fold_text(text: &str) -> String {
+    let mut folded = text.to_ascii_lowercase();
+    if text.is_ascii() {
+        return folded;
+    }
+    let mut changes = Vec::new();
+    for (i, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        let mut lower = c.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next()) {
+            if l != c && l.len_utf8() == c.len_utf8() {
+                changes.push((i, l));
+            }
+        }
+    }
+    let mut buf = [0u8; 4];
+    for (i, l) in changes {
+        let s = l.encode_utf8(&mut buf);
+        folded.replace_range(i..i + s.len(), s);
+    }
+    folded
+}
+
+/// Replaces every byte of `ranges` (sorted, on char boundaries, without newlines) by a
+/// space.
+fn blank(text: String, ranges: &[Range<usize>]) -> String {
+    let mut bytes = text.into_bytes();
+    for r in ranges {
+        if let Some(b) = bytes.get_mut(r.clone()) {
+            b.iter_mut()
+                .filter(|b| **b != b'\n')
+                .for_each(|b| *b = b' ');
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into())
+}
+
+/// The multi-byte chars inside `ranges`, which blanking turns into several spaces.
+fn wide_chars(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for r in ranges {
+        let Some(s) = text.get(r.clone()) else {
+            continue;
+        };
+        if s.is_ascii() {
+            continue;
+        }
+        for (i, c) in s.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            out.push(r.start + i..r.start + i + c.len_utf8());
+        }
+    }
+    out
+}
+
+/// The output of [`Cleaner::clean`].
+struct Cleaned {
+    text: String,
+    map: OffsetMap,
+    /// Offsets of the newlines that stood for a blank line (or more) in the original.
+    para_breaks: Vec<usize>,
+}
+
+/// A pending run of whitespace, written out when the next visible char comes.
+#[derive(Clone, Copy, Debug)]
+struct Gap {
+    start: usize,
+    end: usize,
+    breaks: u32,
+    /// The run is one original `' '` or `'\n'`, copied as it is.
+    plain: bool,
+}
+
+/// The single pass that builds the cleaned text and its map.
+struct Cleaner<'a> {
+    input: &'a str,
+    mode: Mode,
+    out: String,
+    map: OffsetMap,
+    gap: Option<Gap>,
+    para_breaks: Vec<usize>,
+}
+
+impl<'a> Cleaner<'a> {
+    /// Cleans `input` (steps 1 to 4 of the module doc).
+    fn clean(input: &'a str) -> Cleaned {
+        let mut c = Cleaner {
+            input,
+            mode: html::detect(input),
+            out: String::with_capacity(input.len()),
+            map: OffsetMap::default(),
+            gap: None,
+            para_breaks: Vec::new(),
+        };
+        c.run();
+        Cleaned {
+            text: c.out,
+            map: c.map,
+            para_breaks: c.para_breaks,
+        }
+    }
+
+    /// The main loop: plain ASCII runs are copied whole, anything else goes char by char.
+    fn run(&mut self) {
+        let bytes = self.input.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let end = self.plain_run(i);
+            if end > i {
+                self.copy(i..end);
+                i = end;
+            } else {
+                i = self.special(i);
+            }
+        }
+    }
+
+    /// End of the run of bytes from `i` that are copied unchanged: printable ASCII other
+    /// than `&` (and `<` in markup), with single spaces between them.
+    fn plain_run(&self, start: usize) -> usize {
+        let bytes = self.input.as_bytes();
+        let lt = if self.mode.strip { b'<' } else { b'!' };
+        let plain = |b: u8| (0x21..=0x7E).contains(&b) && b != b'&' && b != lt;
+        let mut i = start;
+        while i < bytes.len() {
+            if plain(bytes[i]) {
+                i += 1;
+            } else if bytes[i] == b' ' && i > start && bytes.get(i + 1).is_some_and(|&b| plain(b)) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
+    /// Handles the unit at byte `i` (a char boundary) and returns where the next starts.
+    fn special(&mut self, i: usize) -> usize {
+        let rest = &self.input[i..];
+        let Some(c) = rest.chars().next() else {
+            return self.input.len();
+        };
+        let one = i + c.len_utf8();
+        match c {
+            '<' if self.mode.strip => match html::lex(rest) {
+                Some((tag, len)) => {
+                    self.tag(tag, i..i + len);
+                    i + len
+                }
+                None => {
+                    self.copy(i..one);
+                    one
+                }
+            },
+            '&' => match chars::decode_entity(rest) {
+                Some((d, len)) => {
+                    self.char_unit(d, i..i + len);
+                    i + len
+                }
+                None => {
+                    self.copy(i..one);
+                    one
+                }
+            },
+            '\r' => {
+                let end = if rest.as_bytes().get(1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    one
+                };
+                self.space(i..end, !self.mode.flow);
+                end
+            }
+            'Â'..='ô' => self.mojibake(c, i),
+            _ => {
+                self.char_at(c, i..one);
+                one
+            }
+        }
+    }
+
+    /// Repairs mojibake at `i` when there is some, else handles `c` as itself.
+    fn mojibake(&mut self, c: char, i: usize) -> usize {
+        match chars::repair_mojibake(&self.input[i..]) {
+            Some((Repair::Char(d), len)) => {
+                self.char_unit(d, i..i + len);
+                i + len
+            }
+            Some((Repair::Drop, len)) => i + len,
+            None => {
+                self.char_at(c, i..i + c.len_utf8());
+                i + c.len_utf8()
+            }
+        }
+    }
+
+    /// Applies a lexed tag.
+    fn tag(&mut self, tag: Tag, orig: Range<usize>) {
+        match tag {
+            Tag::Block => self.space(orig, true),
+            Tag::Space => self.space(orig, false),
+            Tag::Inline => {}
+        }
+    }
+
+    /// Handles char `c` found as itself at `orig`.
+    fn char_at(&mut self, c: char, orig: Range<usize>) {
+        match chars::classify(c) {
+            Class::Keep => self.copy(orig),
+            Class::Replace(s) => self.write(s, orig),
+            Class::Space => self.space(orig, false),
+            Class::Break => self.space(orig, !self.mode.flow),
+            Class::Delete => {}
+        }
+    }
+
+    /// Handles char `c` decoded from the unit `orig` (an entity or mojibake).
+    fn char_unit(&mut self, c: char, orig: Range<usize>) {
+        match chars::classify(c) {
+            Class::Keep => {
+                let mut buf = [0u8; 4];
+                self.write(c.encode_utf8(&mut buf), orig);
+            }
+            Class::Replace(s) => self.write(s, orig),
+            Class::Space => self.space(orig, false),
+            Class::Break => self.space(orig, !self.mode.flow),
+            Class::Delete => {}
+        }
+    }
+
+    /// Adds whitespace at `orig` to the pending gap.
+    fn space(&mut self, orig: Range<usize>, is_break: bool) {
+        let breaks = u32::from(is_break);
+        match &mut self.gap {
+            Some(g) => {
+                g.end = orig.end;
+                g.breaks = g.breaks.saturating_add(breaks);
+                g.plain = false;
+            }
+            None => {
+                let plain = orig.len() == 1
+                    && self.input.as_bytes().get(orig.start)
+                        == Some(if is_break { &b'\n' } else { &b' ' });
+                self.gap = Some(Gap {
+                    start: orig.start,
+                    end: orig.end,
+                    breaks,
+                    plain,
+                });
+            }
+        }
+    }
+
+    /// Writes out the pending gap before visible text (dropping it at the start).
+    fn flush_gap(&mut self) {
+        let Some(g) = self.gap.take() else {
+            return;
+        };
+        if self.out.is_empty() {
+            return;
+        }
+        let s = if g.breaks > 0 { "\n" } else { " " };
+        if g.breaks > 1 {
+            self.para_breaks.push(self.out.len());
+        }
+        if g.plain {
+            self.map.push_exact(g.start..g.end);
+        } else {
+            self.map.push_unit(1, g.start..g.end);
+        }
+        self.out.push_str(s);
+    }
+
+    /// Copies the original bytes `orig` unchanged.
+    fn copy(&mut self, orig: Range<usize>) {
+        self.flush_gap();
+        self.out.push_str(&self.input[orig.clone()]);
+        self.map.push_exact(orig);
+    }
+
+    /// Writes `s` in place of the original unit `orig`.
+    fn write(&mut self, s: &str, orig: Range<usize>) {
+        if s.is_empty() {
+            return;
+        }
+        self.flush_gap();
+        self.out.push_str(s);
+        self.map.push_unit(s.len(), orig);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_ascii_is_one_piece() {
+        let n = Normalized::new("Kapolres membuka rapat di Tenggarong, Senin (3/9).");
+        assert_eq!(
+            n.text(),
+            "Kapolres membuka rapat di Tenggarong, Senin (3/9)."
+        );
+        assert_eq!(n.map.pieces(), 1);
+    }
+
+    #[test]
+    fn folding_keeps_lengths() {
+        assert_eq!(fold_text("ÀB İstanbul ẞ"), "àb İstanbul ẞ");
+        let t = "ĞÜŞ Ẽ Ω";
+        assert_eq!(fold_text(t).len(), t.len());
+    }
+
+    #[test]
+    fn boilerplate_with_wide_chars_maps_to_whole_chars() {
+        let input = "Isi berita.\nCopyright © 2024 Redaksi";
+        let n = Normalized::new(input);
+        let at = n.text().find('\n').unwrap() + 1 + "Copyright ".len();
+        assert!(n.is_boilerplate(at));
+        assert_eq!(n.original_range(at + 1..at + 2), at..at + 2);
+        assert_eq!(n.original_range(at..at + 1), at..at + 2);
+    }
+}
