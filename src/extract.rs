@@ -168,7 +168,8 @@ impl Extractor {
         };
         let places = entities::places::resolve(&ctx, fields.dateline.clone());
         let mut mentions = entities::institutions::resolve(&ctx, &places);
-        let people = entities::people::resolve(&ctx, &places);
+        let mut people = entities::people::resolve(&ctx, &places);
+        entities::people::name_mentions(&ctx, &mut people.people);
         mentions.extend(people.implied);
         mentions.sort_by_key(|m| m.range.start);
 
@@ -184,6 +185,7 @@ impl Extractor {
         exclude.sort_by_key(|r| r.start);
         let figures = self.figures.scan(norm.text(), norm.folded(), &exclude);
         let quotes = quotes::scan(norm.text());
+        let speakers = entities::people::attribute(&ctx, &people.people, &quotes);
 
         let span = |r: Range<usize>| norm.span(input, r);
         let dateline_place = places.dateline;
@@ -216,6 +218,7 @@ impl Extractor {
         rec.places = self.places(&hits, &places.by_hit, &span);
         rec.institutions = self.institutions(&mentions, norm.text(), &span);
         rec.people = self.people(&people.people, &span);
+        let person_ids: Vec<String> = rec.people.iter().map(|p| p.id.clone()).collect();
         rec.times = times
             .times
             .iter()
@@ -232,12 +235,14 @@ impl Extractor {
             .collect();
         rec.quotes = quotes
             .into_iter()
-            .map(|q| {
+            .zip(speakers)
+            .map(|(q, (speaker, cue))| {
                 let s = span(q.inner);
+                let speaker = speaker.map(|k| person_ids[k].clone());
                 Quote {
                     text: s.text.clone(),
-                    speaker: None,
-                    cue: None,
+                    speaker,
+                    cue,
                     channel: None,
                     span: s,
                 }

@@ -41,5 +41,10 @@ pub mod segment;
 pub mod time;
 
 pub use error::Error;
+
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 pub use extract::{Article, Extractor, ExtractorBuilder};
 pub use record::Record;

@@ -252,3 +252,147 @@ fn known_mentions(ctx: &Context, people: &mut [FoundPerson], _index: &mut HashMa
         p.mentions.sort_by_key(|r| r.start);
     }
 }
+
+/// Adds a mention for every word-bounded, capitalized occurrence of a person's full name
+/// or of one of its words ("Isran" for Isran Noor) when that word names no one else.
+pub fn name_mentions(ctx: &Context, people: &mut [FoundPerson]) {
+    use crate::segment::{is_word_end, is_word_start};
+    let words: Vec<Vec<String>> = people
+        .iter()
+        .map(|p| {
+            p.name
+                .split(' ')
+                .filter(|w| w.chars().count() >= 3)
+                .map(crate::normalize::fold)
+                .collect()
+        })
+        .collect();
+    for (k, p) in people.iter_mut().enumerate() {
+        let mut forms: Vec<String> = vec![crate::normalize::fold(&p.name)];
+        for w in &words[k] {
+            let shared = words
+                .iter()
+                .enumerate()
+                .any(|(j, ws)| j != k && ws.contains(w));
+            if !shared && !forms.contains(w) {
+                forms.push(w.clone());
+            }
+        }
+        for form in &forms {
+            for (at, _) in ctx.folded.match_indices(form.as_str()) {
+                let r = at..at + form.len();
+                let capital = ctx.text[r.clone()].starts_with(|c: char| c.is_uppercase());
+                let inside = p
+                    .mentions
+                    .iter()
+                    .any(|m| m.start <= r.start && r.end <= m.end);
+                if capital
+                    && !inside
+                    && is_word_start(ctx.folded, r.start)
+                    && is_word_end(ctx.folded, r.end)
+                {
+                    p.mentions.push(r);
+                }
+            }
+        }
+        p.mentions.sort_by_key(|r| r.start);
+    }
+}
+
+/// The speaker of each quote (index into `people`) and its cue text.
+///
+/// A cue with a name ("kata Isran") names the speaker; a "-nya" cue ("ujarnya") or a
+/// lead-in clause without a name goes to the current speaker: the person named last in
+/// the quote's paragraph before it, else whoever spoke last, else the person named last.
+pub fn attribute(
+    ctx: &Context,
+    people: &[FoundPerson],
+    quotes: &[crate::quotes::QuoteHit],
+) -> Vec<(Option<usize>, Option<String>)> {
+    let last_before = |pos: usize| {
+        people
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| {
+                p.mentions
+                    .iter()
+                    .filter(|m| m.end <= pos)
+                    .map(|m| m.end)
+                    .max()
+                    .map(|e| (e, k))
+            })
+            .max()
+            .map(|(_, k)| k)
+    };
+    let within = |r: &Range<usize>| {
+        people
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| {
+                p.mentions
+                    .iter()
+                    .filter(|m| r.start <= m.start && m.end <= r.end)
+                    .map(|m| m.start)
+                    .min()
+                    .map(|s| (s, k))
+            })
+            .min()
+            .map(|(_, k)| k)
+    };
+    let mut last_speaker: Option<usize> = None;
+    // Mentions after this point name a new subject; those in the attribution sentence of
+    // the previous quote ("ujarnya saat membacakan sambutan Bupati X") do not.
+    let mut since = 0;
+    let mut out = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        let subject = last_before(q.inner.start).filter(|&k| {
+            people[k]
+                .mentions
+                .iter()
+                .any(|m| m.start >= since && m.end <= q.inner.start)
+        });
+        let current = subject
+            .or(last_speaker)
+            .or_else(|| last_before(q.inner.start));
+        let cue = q.cue_after.as_ref().filter(|c| is_cue(ctx, c));
+        let (speaker, cue) = match cue {
+            Some(c) => (within(c).or(current), Some(ctx.text[c.clone()].to_string())),
+            None => (q.lead_in.as_ref().and_then(within).or(current), None),
+        };
+        last_speaker = speaker.or(last_speaker);
+        since = sentence_end(
+            ctx.text,
+            q.cue_after.as_ref().map_or(q.inner.end, |c| c.end),
+        );
+        out.push((speaker, cue));
+    }
+    out
+}
+
+/// The end of the sentence that contains `pos` (a period before a space or line end).
+fn sentence_end(text: &str, pos: usize) -> usize {
+    let rest = &text[pos..];
+    let n = rest
+        .find(". ")
+        .map(|i| i + 1)
+        .into_iter()
+        .chain(rest.find('\n'))
+        .min()
+        .unwrap_or(rest.len());
+    pos + n
+}
+
+/// Whether the first word of `r` is a quote cue verb from the lexicon.
+fn is_cue(ctx: &Context, r: &Range<usize>) -> bool {
+    let first = ctx.hits.partition_point(|h| h.range.start < r.start);
+    let by_lexicon = ctx
+        .hits
+        .get(first)
+        .is_some_and(|h| h.range.start == r.start)
+        && ctx.term(first, "cue").is_some();
+    let nya = ctx.folded[r.clone()]
+        .split(' ')
+        .take(2)
+        .any(|w| w.ends_with("nya") && w.len() > 5);
+    by_lexicon || nya
+}
