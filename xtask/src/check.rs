@@ -214,8 +214,48 @@ fn split_values(cell: &str) -> impl Iterator<Item = &str> {
     cell.split('|').map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// Runs all checks on the `.tsv` files of `dir`.
+/// The findings of a check.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Problems that make the files unusable or wrong.
+    pub errors: Vec<String>,
+    /// Suspicious entries (the same alias for two ids, overlapping offices).
+    pub warnings: Vec<String>,
+    /// Inherent ambiguities, for information.
+    pub notes: Vec<String>,
+    /// (file name, row count) per file read.
+    pub counts: Vec<(String, usize)>,
+}
+
+/// Runs all checks on the `.tsv` files of `dir` and prints the report.
 pub fn run(dir: &Path) -> Result<(), String> {
+    let r = check(dir)?;
+    for n in &r.notes {
+        println!("note: {n}");
+    }
+    for w in &r.warnings {
+        println!("warning: {w}");
+    }
+    for e in &r.errors {
+        println!("error: {e}");
+    }
+    for (f, n) in &r.counts {
+        println!("{n:>6} rows  {f}");
+    }
+    println!(
+        "{} error(s), {} warning(s)",
+        r.errors.len(),
+        r.warnings.len()
+    );
+    if r.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{} lexicon error(s)", r.errors.len()))
+    }
+}
+
+/// Runs all checks on the `.tsv` files of `dir`.
+pub fn check(dir: &Path) -> Result<Report, String> {
     let mut errors: Vec<String> = Vec::new();
     let mut warnings: Vec<String> = Vec::new();
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -492,7 +532,8 @@ pub fn run(dir: &Path) -> Result<(), String> {
                 errors.push(format!("{}: bad date `{to}`", t.at(line)));
             }
             if let (Some(f), Some(e)) = (f, e) {
-                if e < f {
+                // A partial end date means the end of that month or year.
+                if end_of(e) < f {
                     errors.push(format!(
                         "{}: ends ({to}) before it starts ({from})",
                         t.at(line)
@@ -513,7 +554,7 @@ pub fn run(dir: &Path) -> Result<(), String> {
                 let (a, b) = (&w[0], &w[1]);
                 // Partial dates compare by their first day; an end in the same month/year as
                 // the next start is a handover, not an overlap.
-                let overlap = b.2 < a.3 && !same_period(a.3, b.2) && a.1 != b.1;
+                let overlap = b.2 < end_of(a.3) && !same_period(a.3, b.2) && a.1 != b.1;
                 if overlap {
                     warnings.push(format!(
                         "{}: `{}` ({title} {jur}) overlaps `{}` (line {})",
@@ -585,6 +626,10 @@ pub fn run(dir: &Path) -> Result<(), String> {
             .filter(|t| t.kind == *kind || (*kind == "places" && t.kind == "place-aliases"));
         for t in sources {
             for (line, row) in ok_rows(t) {
+                // An event row with qualifiers shares its triggers with the plain row on purpose.
+                if t.kind == "events" && !t.get(row, "qualifiers").is_empty() {
+                    continue;
+                }
                 let id = id_cols
                     .iter()
                     .map(|c| t.get(row, c))
@@ -647,33 +692,24 @@ pub fn run(dir: &Path) -> Result<(), String> {
         }
     }
 
-    for n in &notes {
-        println!("note: {n}");
-    }
-    for w in &warnings {
-        println!("warning: {w}");
-    }
-    for e in &errors {
-        println!("error: {e}");
-    }
-    for t in &tables {
-        println!(
-            "{:>6} rows  {}",
-            t.rows.len(),
-            t.path.file_name().and_then(|s| s.to_str()).unwrap_or("?")
-        );
-    }
     if generated_dups > 0 {
-        println!(
-            "note: {generated_dups} names/aliases are shared by several generated places (same district names); the loader disambiguates by context"
-        );
+        notes.push(format!(
+            "{generated_dups} names/aliases are shared by several generated places (same district names); the loader disambiguates by context"
+        ));
     }
-    println!("{} error(s), {} warning(s)", errors.len(), warnings.len());
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("{} lexicon error(s)", errors.len()))
-    }
+    let counts = tables
+        .iter()
+        .map(|t| {
+            let f = t.path.file_name().and_then(|s| s.to_str()).unwrap_or("?");
+            (f.to_string(), t.rows.len())
+        })
+        .collect();
+    Ok(Report {
+        errors,
+        warnings,
+        notes,
+        counts,
+    })
 }
 
 /// A definitive term of office: line, person id, first and last day (padded dates).
@@ -681,6 +717,15 @@ type Term = (usize, String, Date, Date);
 
 /// A date as (year, month, day), 0 for a missing month or day.
 type Date = (u32, u32, u32);
+
+/// The last possible day of a partial date (a missing month or day counts as the highest).
+fn end_of(d: Date) -> Date {
+    (
+        d.0,
+        if d.1 == 0 { 13 } else { d.1 },
+        if d.2 == 0 { 32 } else { d.2 },
+    )
+}
 
 /// Whether `end` (padded) and `start` denote the same period at the coarser precision.
 fn same_period(end: (u32, u32, u32), start: (u32, u32, u32)) -> bool {
@@ -699,6 +744,74 @@ fn same_period(end: (u32, u32, u32), start: (u32, u32, u32)) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_errors_in_a_bad_directory() {
+        let dir = std::env::temp_dir().join(format!("xtask-check-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let write = |name: &str, text: &str| {
+            std::fs::write(dir.join(name), text).expect("write");
+        };
+        write(
+            "places.tsv",
+            "# c\nid\tname\tlevel\tparent\taliases\nID\tIndonesia\tnegara\t\t\n\
+             64\tKalimantan Timur\tprovinsi\tID\t\n64.72\tSamarinda\tkota\t64\n\
+             64.73\tX\tkecamatan\t64\t\n",
+        );
+        write(
+            "place-aliases.tsv",
+            "id\taliases\n64\tKaltim\n65\tKaltara\n",
+        );
+        write(
+            "titles.tsv",
+            "id\tinstitution\taliases\ngubernur\t\tGubernur\n",
+        );
+        write("terms.tsv", "kind\tvalue\taliases\nacting\tpj\tPj\n");
+        write(
+            "officials.tsv",
+            "id\tname\ttitle\tacting\tjurisdiction\tfrom\tto\n\
+             a\tA\tgubernur\t\t64\t2018-10-01\t2023-10-01\n\
+             b\tB\tgubernur\tpj\t64\t2023-02-30\t\n\
+             c\tC\tbupati\tpjx\t99\t2024\t2023\n\
+             d\tD\tgubernur\t\t64\t2019\t2020\n",
+        );
+        let r = check(&dir).expect("check runs");
+        let _ = std::fs::remove_dir_all(&dir);
+        let has = |needle: &str| r.errors.iter().any(|e| e.contains(needle));
+        assert!(
+            has("places.tsv:5: expected 5 columns, found 4"),
+            "{:?}",
+            r.errors
+        );
+        assert!(
+            has("id `64.73` cannot be level `kecamatan`"),
+            "{:?}",
+            r.errors
+        );
+        assert!(has("unknown place `65`"), "{:?}", r.errors);
+        assert!(has("bad date `2023-02-30`"), "{:?}", r.errors);
+        assert!(has("unknown title `bupati`"), "{:?}", r.errors);
+        assert!(has("unknown jurisdiction `99`"), "{:?}", r.errors);
+        assert!(has("unknown acting value `pjx`"), "{:?}", r.errors);
+        assert!(has("ends (2023) before it starts (2024)"), "{:?}", r.errors);
+        assert_eq!(r.errors.len(), 8, "{:?}", r.errors);
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.contains("`d` (gubernur 64) overlaps `a`")),
+            "{:?}",
+            r.warnings
+        );
+    }
+
+    #[test]
+    fn repository_lexicons_pass() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../lexicons");
+        let r = check(&dir).expect("check runs");
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
 
     #[test]
     fn dates() {

@@ -444,6 +444,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn places_tsv_is_up_to_date() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let regions = root.join("../shared/data/regions");
+        if !regions.join("provinces.csv").exists() {
+            println!("skipped: {} not found", regions.display());
+            return;
+        }
+        let out = std::env::temp_dir().join(format!("xtask-places-{}.tsv", std::process::id()));
+        generate(&regions, &out, None).expect("generation works");
+        let fresh = std::fs::read_to_string(&out).expect("generated file");
+        let _ = std::fs::remove_file(&out);
+        let committed =
+            std::fs::read_to_string(root.join("lexicons/places.tsv")).expect("places.tsv");
+        assert!(
+            fresh == committed,
+            "lexicons/places.tsv is stale: rerun gen-places"
+        );
+        assert_eq!(
+            fresh.lines().filter(|l| l.contains("\tprovinsi\t")).count(),
+            38
+        );
+    }
+
+    #[test]
     fn strips_prefixes() {
         let c = clean_name("Kabupaten Kutai Kartanegara", true);
         assert_eq!(c.name, "Kutai Kartanegara");
