@@ -167,11 +167,15 @@ impl Extractor {
             lex: &self.lex,
         };
         let places = entities::places::resolve(&ctx, fields.dateline.clone());
-        let mut mentions = entities::institutions::resolve(&ctx, &places);
+        let mentions = entities::institutions::resolve(&ctx, &places);
         let mut people = entities::people::resolve(&ctx, &places);
         entities::people::name_mentions(&ctx, &mut people.people);
-        mentions.extend(people.implied);
-        mentions.sort_by_key(|m| m.range.start);
+        let mut tagged: Vec<(Mention, bool)> = mentions.into_iter().map(|m| (m, false)).collect();
+        tagged.extend(people.implied.into_iter().map(|m| (m, true)));
+        tagged.sort_by_key(|(m, _)| m.range.start);
+        let implied: Vec<bool> = tagged.iter().map(|(_, t)| *t).collect();
+        let mut mentions: Vec<Mention> = tagged.into_iter().map(|(m, _)| m).collect();
+        entities::institutions::inherit(norm.text(), &mut mentions, &implied);
 
         let time_hits = self.times.scan(norm.text(), norm.folded());
         let times = self.times.resolve(&time_hits, article.published);

@@ -22,8 +22,8 @@
 //! let text = Normalized::new("Rakor se-Kaltim di Tenggarong Seberang.");
 //! let hits = gaz.scan(text.folded());
 //! let names: Vec<&str> = hits.iter().map(|h| &text.text()[h.range.clone()]).collect();
-//! assert_eq!(names, ["Rakor", "Kaltim", "Tenggarong Seberang"]);
-//! assert!(gaz.entries(&hits[1]).iter().any(|e| matches!(e, Entry::Place(_))));
+//! assert_eq!(names, ["Rakor", "se", "Kaltim", "Tenggarong Seberang"]);
+//! assert!(gaz.entries(&hits[2]).iter().any(|e| matches!(e, Entry::Place(_))));
 //! # Ok::<(), warta::Error>(())
 //! ```
 

@@ -175,9 +175,17 @@ fn unit(ctx: &Context, places: &Places, kind: &str, t: &mut Tail) {
     t.end = new_end;
 }
 
-/// The place written right after the mention (after at most one link word).
+/// The place written right after the mention (after at most one link word, which may
+/// itself be a lexicon hit such as the scope marker "se").
 fn jurisdiction(ctx: &Context, places: &Places, t: &mut Tail) {
-    let next = t.last_hit + 1;
+    let mut next = t.last_hit + 1;
+    if ctx
+        .hits
+        .get(next)
+        .is_some_and(|h| LINKS.contains(&ctx.folded[h.range.clone()].trim_end_matches('-')))
+    {
+        next += 1;
+    }
     let Some(h) = ctx.hits.get(next) else { return };
     if h.range.start < t.end {
         return;
@@ -189,5 +197,44 @@ fn jurisdiction(ctx: &Context, places: &Places, t: &mut Tail) {
     if let Some(p) = places.by_hit[next] {
         t.jurisdiction = Some(p);
         (t.last_hit, t.end) = twin(ctx, next, |j| places.by_hit[j] == Some(p));
+    }
+}
+
+/// Regional-government agencies: without a place of their own they belong to the
+/// regional government named before them in the sentence ("Pemprov Kaltim, melalui
+/// Badan Kesbangpol, …" → `kesbangpol@64`).
+const AGENCIES: &[&str] = &["kesbangpol", "satpol-pp", "dukcapil"];
+
+/// Fills missing jurisdictions from the document (mentions sorted by start):
+/// * a bare title's institution ("Kapolres mengatakan") is the one of the same type named
+///   before with a place ("Kapolres Bontang …") — `implied[i]` marks title mentions;
+/// * an agency takes the place of the regional government named before it in the sentence.
+pub fn inherit(text: &str, mentions: &mut [Mention], implied: &[bool]) {
+    for i in 0..mentions.len() {
+        if mentions[i].jurisdiction.is_some() {
+            continue;
+        }
+        let kind = mentions[i].kind.clone();
+        let before = &mentions[..i];
+        let found = if implied[i] {
+            before
+                .iter()
+                .rev()
+                .find(|m| m.kind == kind && m.jurisdiction.is_some())
+        } else if AGENCIES.contains(&kind.as_str()) {
+            let start = mentions[i].range.start;
+            let sentence = text[..start].rfind(['.', '\n']).map_or(0, |p| p + 1);
+            before
+                .iter()
+                .rev()
+                .take_while(|m| m.range.start >= sentence)
+                .find(|m| {
+                    matches!(m.kind.as_str(), "pemprov" | "pemkab" | "pemkot")
+                        && m.jurisdiction.is_some()
+                })
+        } else {
+            None
+        };
+        mentions[i].jurisdiction = found.and_then(|m| m.jurisdiction);
     }
 }
