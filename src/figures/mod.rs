@@ -94,7 +94,9 @@ use std::ops::Range;
 use crate::record::FigureKind;
 
 use numeral::{digit_run_end, is_letter, parse_digits, parse_words, word_end, Digits};
-use words::{idiom, num_word, role, scale_word, starts_number, Lexicon, NumWord};
+use words::{
+    idiom, not_a_count, num_word, role, scale_word, starts_number, two_word_noun, Lexicon, NumWord,
+};
 
 /// A figure found in normalized text.
 #[derive(Clone, Debug, PartialEq)]
@@ -279,7 +281,7 @@ impl Scan<'_> {
             (_, Right::Blocked) => num.end,
             (Left::Money(start), _) => self.money_rp(start, &num, right),
             (Left::RankHyphen(start), Right::Free) if num.is_integer() => {
-                self.push(start..num.end, FigureKind::Rank, num.value(1), None)
+                self.ke_hyphen(start, &num)
             }
             (Left::RankHyphen(_), _) => num.end,
             _ => self.after_digits(i, &num, left, right),
@@ -289,7 +291,11 @@ impl Scan<'_> {
     /// A digit numeral without "Rp" or "ke-": percent, count, rank or context money.
     fn after_digits(&mut self, i: usize, num: &Digits, left: Left, right: Right) -> usize {
         if let Some(end) = self.percent_after(num.end, right) {
-            return self.push(i..end, FigureKind::Percent, num.value(1), Some("%".into()));
+            let (start, value) = match self.minus_sign(i) {
+                Some(m) => (m, -num.value(1)),
+                None => (i, num.value(1)),
+            };
+            return self.push(start..end, FigureKind::Percent, value, Some("%".into()));
         }
         if let Some((value, end)) = self.broken_percent(i, num) {
             return self.push(i..end, FigureKind::Percent, value, Some("%".into()));
@@ -314,6 +320,9 @@ impl Scan<'_> {
         if let Some(n) = next.filter(|n| &self.b[n.start..n.end] == b"rupiah") {
             return self.push(i..n.end, FigureKind::Money, value, Some("IDR".into()));
         }
+        if next.is_some_and(|n| self.noun_roles(&n) & role::FOREIGN != 0) {
+            return scale_end;
+        }
         let prev = self.prev_word(i);
         let prev_roles = prev.map_or(0, |(s, e)| self.lex.roles(&self.b[s..e]));
         if prev_roles & role::RANK != 0 && scale == 1 && num.is_integer() {
@@ -322,7 +331,7 @@ impl Scan<'_> {
         if prev_roles & role::CODE != 0 || prev.is_some_and(|(s, e)| self.designation(s, e)) {
             return num.end;
         }
-        if let Some(n) = next.filter(|n| self.count_noun(n, false)) {
+        if let Some(n) = next.filter(|n| self.counted(n)) {
             let unit = self.unit(n.start, n.end);
             return self.push(i..n.end, FigureKind::Count, value, unit);
         }
@@ -342,6 +351,9 @@ impl Scan<'_> {
         next: Option<Next>,
     ) -> usize {
         let value = num.value(scale);
+        if next.is_some_and(|n| self.noun_roles(&n) & role::UNIT != 0) {
+            return num.end;
+        }
         if let Some(n) = next.filter(|n| self.listed_noun(n)) {
             let unit = self.unit(n.start, n.end);
             return self.push(i..n.end, FigureKind::Count, value, unit);
@@ -352,19 +364,56 @@ impl Scan<'_> {
         num.end
     }
 
-    /// "Rp 103 Miliar", "Rp.120 miliar", "Rp103 M", "Rp 1.250.000".
+    /// "ke-5": a rank; but "ke-24 aplikasi" after a verb or at a clause start is the
+    /// collective "all 24 apps", a count.
+    fn ke_hyphen(&mut self, ke: usize, num: &Digits) -> usize {
+        let value = num.value(1);
+        let collective = self.clause_start(ke)
+            || self
+                .prev_word(ke)
+                .is_some_and(|(s, e)| verb_form(&self.b[s..e]));
+        if let Some(n) = self
+            .next_word(num.end)
+            .filter(|n| collective && self.counted(n))
+        {
+            let unit = self.unit(n.start, n.end);
+            return self.push(ke..n.end, FigureKind::Count, value, unit);
+        }
+        self.push(ke..num.end, FigureKind::Rank, value, None)
+    }
+
+    /// "Rp 103 Miliar", "Rp.120 miliar", "Rp103 M", "Rp 1.250.000", "Rp 7,000".
     fn money_rp(&mut self, start: usize, num: &Digits, right: Right) -> usize {
         let (scale, end) = match right {
             Right::Scale(scale, end) => (scale, end),
             Right::Percent(_) => return num.end,
             _ => self.scale_after(num.end, true),
         };
-        self.push(
-            start..end,
-            FigureKind::Money,
-            num.value(scale),
-            Some("IDR".into()),
-        )
+        if self.range_follows(end) {
+            return end;
+        }
+        let value = match num.as_english_thousands() {
+            Some(v) if scale == 1 => v,
+            _ => num.value(scale),
+        };
+        self.push(start..end, FigureKind::Money, value, Some("IDR".into()))
+    }
+
+    /// True when " - 7" or "- 7" follows: a range ("Rp 5 - 7 jutaan"), not reported.
+    fn range_follows(&self, end: usize) -> bool {
+        let b = self.b;
+        let mut k = end;
+        while b.get(k) == Some(&b' ') && k < end + 2 {
+            k += 1;
+        }
+        if b.get(k) != Some(&b'-') {
+            return false;
+        }
+        k += 1;
+        if b.get(k) == Some(&b' ') {
+            k += 1;
+        }
+        b.get(k).is_some_and(u8::is_ascii_digit)
     }
 
     /// Classifies what stands left of the digit run at `i`.
@@ -380,7 +429,9 @@ impl Scan<'_> {
                 self.money_sign(i - 1).map_or(Left::Blocked, Left::Money)
             }
             b'-' if before.is_some_and(is_letter) => match self.word_ending_at(i - 1) {
-                Some(ws) if &b[ws..i - 1] == b"ke" => Left::RankHyphen(ws),
+                Some(ws) if &b[ws..i - 1] == b"ke" && !self.after_bracket(ws) => {
+                    Left::RankHyphen(ws)
+                }
                 _ => Left::Blocked,
             },
             b'-' | b',' | b'.' if before.is_some_and(|c| c.is_ascii_digit()) => Left::Blocked,
@@ -403,6 +454,7 @@ impl Scan<'_> {
                     return Left::Money(ws);
                 }
                 match self.word_ending_at(k) {
+                    Some(ws) if &b[ws..k] == b"ke" && self.after_bracket(ws) => Left::Blocked,
                     Some(ws) if &b[ws..k] == b"ke" => Left::RankSpace(ws),
                     _ => Left::Plain,
                 }
@@ -416,8 +468,15 @@ impl Scan<'_> {
                     _ => Left::Plain,
                 }
             }
+            Some(b'$' | b'/' | b':' | b'#') => Left::Blocked,
             _ => Left::Plain,
         }
+    }
+
+    /// True after a closing bracket: "Pasal 55 ayat (1) ke-1" numbers a legal item.
+    fn after_bracket(&self, pos: usize) -> bool {
+        let k = skip_spaces_back(self.b, pos);
+        k > 0 && self.b[k - 1] == b')'
     }
 
     /// Start of "rp"/"idr" when that whole word ends at `end`.
@@ -478,6 +537,13 @@ impl Scan<'_> {
             }
             _ => None,
         }
+    }
+
+    /// The offset of a minus sign glued before `i` ("tumbuh -1,8 persen").
+    fn minus_sign(&self, i: usize) -> Option<usize> {
+        let m = i.checked_sub(1)?;
+        let free = m == 0 || matches!(self.b[m - 1], b' ' | b'(' | b'\n');
+        (self.b[m] == b'-' && free).then_some(m)
     }
 
     /// "41, 27 persen": a decimal comma followed by a space, read as 41.27.
@@ -568,8 +634,12 @@ impl Scan<'_> {
             if &b[n.start..n.end] == b"rupiah" {
                 return self.push(i..n.end, FigureKind::Money, value, Some("IDR".into()));
             }
+            if self.noun_roles(&n) & role::FOREIGN != 0 {
+                return words.end;
+            }
             let only_satu = words.value == 1 && words.end == we;
-            if !idiom(&b[i..we], &b[n.start..n.first_end]) && self.count_noun(&n, only_satu) {
+            let idiom = idiom(&b[i..we], &b[n.start..n.first_end]);
+            if !idiom && self.count_noun(&n, only_satu) && !self.factor(&n) {
                 let unit = self.unit(n.start, n.end);
                 return self.push(i..n.end, FigureKind::Count, value, unit);
             }
@@ -616,6 +686,12 @@ impl Scan<'_> {
         if b.get(we).is_some_and(u8::is_ascii_digit) {
             return None;
         }
+        if b.get(we) == Some(&b' ') {
+            let we2 = word_end(b, we + 1);
+            if two_word_noun(&b[start..we], &b[we + 1..we2]) {
+                we = we2;
+            }
+        }
         Some(Next {
             start,
             end: we,
@@ -653,6 +729,18 @@ impl Scan<'_> {
         }
         let open = roles & role::STOP == 0 && !listed_only && !self.capitalized(n.start);
         open && open_noun(&self.b[n.start..n.first_end])
+    }
+
+    /// True when `n` is the counted noun and no factor word follows it.
+    fn counted(&self, n: &Next) -> bool {
+        self.count_noun(n, false) && !self.factor(n)
+    }
+
+    /// "12 kali lipat", "empat kali lebih tinggi": a factor, not a count.
+    fn factor(&self, n: &Next) -> bool {
+        let b = self.b;
+        self.next_word(n.end)
+            .is_some_and(|m| not_a_count(&b[n.start..n.end], &b[m.start..m.first_end]))
     }
 
     /// "2 (dua) orang", "dua (2) kali": skips a bracketed echo of `value` after `end`.
@@ -721,14 +809,24 @@ impl Scan<'_> {
         caps && !self.clause_start(s)
     }
 
-    /// True when `i` opens a sentence, a quote, a bracket or a line.
+    /// True when `i` opens a sentence, a quote, a bracket or a line. A dot after a short
+    /// capitalized abbreviation ("Dr.", "Jl.", "H.") does not end a sentence.
     fn clause_start(&self, i: usize) -> bool {
         let k = skip_spaces_back(self.b, i);
-        k == 0
-            || matches!(
-                self.b[k - 1],
-                b'.' | b'!' | b'?' | b'"' | b'\'' | b'(' | b'\n' | b':' | b';' | b'-'
-            )
+        match k.checked_sub(1).map(|j| self.b[j]) {
+            None => true,
+            Some(b'.') => !self.abbreviation(k - 1),
+            Some(c) => matches!(
+                c,
+                b'!' | b'?' | b'"' | b'\'' | b'(' | b'\n' | b':' | b';' | b'-'
+            ),
+        }
+    }
+
+    /// True when the dot at `dot` closes a capitalized word of one to three letters.
+    fn abbreviation(&self, dot: usize) -> bool {
+        self.word_ending_at(dot)
+            .is_some_and(|ws| dot - ws <= 3 && self.capitalized(ws))
     }
 }
 
@@ -756,15 +854,18 @@ fn ordinal(w: &[u8]) -> Option<NumWord> {
 
 /// True when an unlisted word may be a counted noun: not a verb or clitic form.
 fn open_noun(w: &[u8]) -> bool {
-    let long = w.len() >= 6;
-    let verb_prefix = ["me", "di", "ber", "ter"]
-        .iter()
-        .any(|p| w.starts_with(p.as_bytes()));
     let clitic = ["nya", "lah", "kah"]
         .iter()
         .any(|s| w.ends_with(s.as_bytes()));
-    let verb = long && (verb_prefix || w.ends_with(b"kan"));
-    w.len() >= 3 && !verb && !clitic
+    w.len() >= 3 && !verb_form(w) && !clitic
+}
+
+/// A word of six letters or more that begins with me-, di-, ber-, ter- or ends in -kan.
+fn verb_form(w: &[u8]) -> bool {
+    let prefix = ["me", "di", "ber", "ter"]
+        .iter()
+        .any(|p| w.starts_with(p.as_bytes()));
+    w.len() >= 6 && (prefix || w.ends_with(b"kan"))
 }
 
 #[cfg(test)]

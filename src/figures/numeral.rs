@@ -22,6 +22,8 @@ pub(crate) struct Digits {
     pub lead_len: usize,
     /// True when thousands separators were read ("1.250").
     pub grouped: bool,
+    /// True when the decimal separator was a comma ("79,5").
+    pub comma: bool,
 }
 
 impl Digits {
@@ -44,6 +46,11 @@ impl Digits {
     /// True for a four-digit year 1900–2100 written without separators.
     pub(crate) fn is_year(&self) -> bool {
         self.is_plain() && self.lead_len == 4 && (1900..=2100).contains(&self.mantissa)
+    }
+
+    /// "7,000" read as English thousands (7000): a lone comma before exactly three digits.
+    pub(crate) fn as_english_thousands(&self) -> Option<f64> {
+        (self.comma && !self.grouped && self.decimals == 3).then_some(self.mantissa as f64)
     }
 
     /// True for an integer (the value of a rank).
@@ -118,6 +125,7 @@ pub(crate) fn parse_digits(b: &[u8], start: usize) -> Result<Digits, usize> {
         decimals: 0,
         lead_len: lead_end - start,
         grouped: false,
+        comma: false,
     };
     let ok = dot_groups(b, &mut d, &mut acc) && comma_part(b, &mut d, &mut acc);
     if !ok || sep_digit(b, d.end, b'.') || sep_digit(b, d.end, b',') {
@@ -167,6 +175,7 @@ fn comma_part(b: &[u8], d: &mut Digits, acc: &mut Acc) -> bool {
     }
     let run_end = digit_run_end(b, d.end + 1);
     d.decimals = (run_end - d.end - 1) as u32;
+    d.comma = true;
     let ok = acc.push(&b[d.end + 1..run_end]);
     d.end = run_end;
     ok
