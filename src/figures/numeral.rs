@@ -1,0 +1,426 @@
+//! Numerals: digit strings in Indonesian format ("1.250.000,50", "79,5", "2.5") and
+//! cardinal number-word phrases ("dua puluh lima", "seratus ribu").
+//!
+//! Both parsers work on the folded (lowercase) bytes and return the end of what they
+//! read, so the scanner never reads a numeral twice.
+
+use super::words::{num_word, starts_number, NumWord};
+
+/// At most this many digits in one numeral; longer runs are ids, not figures.
+const MAX_DIGITS: usize = 18;
+
+/// A digit numeral.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Digits {
+    /// End of the numeral (exclusive).
+    pub end: usize,
+    /// All digits read as one integer ("79,5" → 795).
+    pub mantissa: u64,
+    /// Digits after the decimal separator ("79,5" → 1).
+    pub decimals: u32,
+    /// Number of digits in the first run ("1.250" → 1).
+    pub lead_len: usize,
+    /// True when thousands separators were read ("1.250").
+    pub grouped: bool,
+    /// True when the decimal separator was a comma ("79,5").
+    pub comma: bool,
+}
+
+impl Digits {
+    /// The value times `scale` ("4,2" × 1e6 → 4 200 000).
+    pub(crate) fn value(&self, scale: u64) -> f64 {
+        let n = u128::from(self.mantissa) * u128::from(scale);
+        n as f64 / 10f64.powi(self.decimals as i32)
+    }
+
+    /// True for a plain integer: no separators, no decimals.
+    pub(crate) fn is_plain(&self) -> bool {
+        !self.grouped && self.decimals == 0
+    }
+
+    /// True for "05", "0908", "0812…": a code, not a quantity.
+    pub(crate) fn leading_zero(&self, b: &[u8], start: usize) -> bool {
+        self.lead_len > 1 && b.get(start) == Some(&b'0') && self.decimals == 0 && !self.grouped
+    }
+
+    /// True for a four-digit year 1900–2100 written without separators.
+    pub(crate) fn is_year(&self) -> bool {
+        self.is_plain() && self.lead_len == 4 && (1900..=2100).contains(&self.mantissa)
+    }
+
+    /// "7,000" read as English thousands (7000): a lone comma before exactly three digits.
+    pub(crate) fn as_english_thousands(&self) -> Option<f64> {
+        (self.comma && !self.grouped && self.decimals == 3).then_some(self.mantissa as f64)
+    }
+
+    /// True for an integer (the value of a rank).
+    pub(crate) fn is_integer(&self) -> bool {
+        self.decimals == 0
+    }
+}
+
+/// End of the run of ASCII digits starting at `i`.
+pub(crate) fn digit_run_end(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    i
+}
+
+/// True when `b[i]` is `sep` and a digit follows.
+fn sep_digit(b: &[u8], i: usize, sep: u8) -> bool {
+    b.get(i) == Some(&sep) && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+}
+
+/// Skips a malformed numeral (digits with dots and commas between them).
+fn skip_numeral(b: &[u8], mut i: usize) -> usize {
+    loop {
+        i = digit_run_end(b, i);
+        if sep_digit(b, i, b'.') || sep_digit(b, i, b',') {
+            i += 1;
+        } else {
+            return i;
+        }
+    }
+}
+
+/// Accumulates digits into a mantissa, refusing more than [`MAX_DIGITS`].
+struct Acc {
+    mantissa: u64,
+    count: usize,
+}
+
+impl Acc {
+    fn push(&mut self, digits: &[u8]) -> bool {
+        for d in digits {
+            if self.count == MAX_DIGITS {
+                return false;
+            }
+            self.mantissa = self.mantissa * 10 + u64::from(d - b'0');
+            self.count += 1;
+        }
+        true
+    }
+}
+
+/// Parses a digit numeral starting at `start` (a digit). `Err(end)` is a malformed or
+/// overlong numeral ("1.2.3", "20.15.30", "1,2,3", a 20-digit id) to skip up to `end`.
+///
+/// Dots: a dot followed by exactly three digits groups thousands ("1.250.000"); a single
+/// dot followed by another count of digits is a decimal point ("2.5"). Commas: a decimal
+/// comma ("79,5"), or English thousands when two or more `,ddd` groups follow ("1,250,000").
+pub(crate) fn parse_digits(b: &[u8], start: usize) -> Result<Digits, usize> {
+    let mut acc = Acc {
+        mantissa: 0,
+        count: 0,
+    };
+    let lead_end = digit_run_end(b, start);
+    let bad = |b: &[u8]| Err(skip_numeral(b, start));
+    if !acc.push(&b[start..lead_end]) {
+        return bad(b);
+    }
+    let mut d = Digits {
+        end: lead_end,
+        mantissa: 0,
+        decimals: 0,
+        lead_len: lead_end - start,
+        grouped: false,
+        comma: false,
+    };
+    let ok = dot_groups(b, &mut d, &mut acc) && comma_part(b, &mut d, &mut acc);
+    if !ok || sep_digit(b, d.end, b'.') || sep_digit(b, d.end, b',') {
+        return bad(b);
+    }
+    d.mantissa = acc.mantissa;
+    Ok(d)
+}
+
+/// Reads ".ddd" thousands groups or one decimal dot; false when malformed.
+fn dot_groups(b: &[u8], d: &mut Digits, acc: &mut Acc) -> bool {
+    while sep_digit(b, d.end, b'.') {
+        let run_end = digit_run_end(b, d.end + 1);
+        let run = &b[d.end + 1..run_end];
+        if run.len() == 3 && d.lead_len <= 3 {
+            d.grouped = true;
+        } else if d.grouped || run.len() == 3 {
+            return false;
+        } else {
+            d.decimals = run.len() as u32;
+            d.end = run_end;
+            return acc.push(run) && !sep_digit(b, run_end, b',');
+        }
+        if !acc.push(run) {
+            return false;
+        }
+        d.end = run_end;
+    }
+    true
+}
+
+/// Reads a decimal comma part or English ",ddd,ddd" groups; false when malformed.
+fn comma_part(b: &[u8], d: &mut Digits, acc: &mut Acc) -> bool {
+    if !sep_digit(b, d.end, b',') || d.decimals > 0 {
+        return true;
+    }
+    if !d.grouped && english_groups(b, d.end) >= 2 && d.lead_len <= 3 {
+        while sep_digit(b, d.end, b',') {
+            let run_end = d.end + 4;
+            if !acc.push(&b[d.end + 1..run_end]) {
+                return false;
+            }
+            d.end = run_end;
+        }
+        d.grouped = true;
+        return true;
+    }
+    let run_end = digit_run_end(b, d.end + 1);
+    d.decimals = (run_end - d.end - 1) as u32;
+    d.comma = true;
+    let ok = acc.push(&b[d.end + 1..run_end]);
+    d.end = run_end;
+    ok
+}
+
+/// Counts consecutive ",ddd" groups (exactly three digits each) from `i`.
+fn english_groups(b: &[u8], mut i: usize) -> usize {
+    let mut n = 0;
+    while sep_digit(b, i, b',') && digit_run_end(b, i + 1) == i + 4 {
+        n += 1;
+        i += 4;
+    }
+    n
+}
+
+/// A number-word phrase.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Words {
+    /// End of the phrase (exclusive).
+    pub end: usize,
+    /// Its value.
+    pub value: u64,
+    /// Largest scale word in it (1 when none): "lima miliar" → 1e9.
+    pub scale: u64,
+}
+
+/// Where the phrase parser stands.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Phase {
+    /// Nothing read in this group.
+    Start,
+    /// Read a unit (1–9) that may still take belas/puluh/ratus.
+    Unit,
+    /// Read "N puluh": a unit may follow.
+    Tens,
+    /// Read a complete 10–19: only a scale may follow.
+    Teen,
+    /// Read "N ratus"/"seratus": tens or a unit may follow.
+    Hundred,
+    /// Read "nol": nothing may follow.
+    Zero,
+}
+
+/// The number-word state machine.
+#[derive(Clone, Copy, Debug)]
+struct Phrase {
+    total: u64,
+    group: u64,
+    phase: Phase,
+    /// Phase before the last unit (decides whether belas/puluh/ratus may follow).
+    before_unit: Phase,
+    unit: u64,
+    /// Scale of the last scale word (u64::MAX when none yet).
+    last_scale: u64,
+    max_scale: u64,
+}
+
+impl Phrase {
+    fn new() -> Phrase {
+        Phrase {
+            total: 0,
+            group: 0,
+            phase: Phase::Start,
+            before_unit: Phase::Start,
+            unit: 0,
+            last_scale: u64::MAX,
+            max_scale: 1,
+        }
+    }
+
+    /// True when a new group may start (nothing read, or just after a scale word).
+    fn fresh(&self) -> bool {
+        self.phase == Phase::Start
+    }
+
+    /// Feeds one word; false when it cannot continue the phrase.
+    fn feed(&mut self, w: NumWord) -> bool {
+        use NumWord::*;
+        let p = self.phase;
+        match w {
+            Unit(0) if self.fresh() && self.total == 0 => self.phase = Phase::Zero,
+            Unit(0) => return false,
+            Unit(u) if matches!(p, Phase::Start | Phase::Tens | Phase::Hundred) => {
+                self.group += u;
+                self.unit = u;
+                self.before_unit = p;
+                self.phase = Phase::Unit;
+            }
+            Belas | Puluh | Ratus => return self.multiply(w),
+            Sepuluh | Sebelas if matches!(p, Phase::Start | Phase::Hundred) => {
+                self.group += if w == Sepuluh { 10 } else { 11 };
+                self.phase = Phase::Teen;
+            }
+            Seratus if self.fresh() => {
+                self.group += 100;
+                self.phase = Phase::Hundred;
+            }
+            Seribu | Sejuta if self.fresh() => {
+                let m = if w == Seribu { 1_000 } else { 1_000_000 };
+                return self.scale_by(1, m);
+            }
+            Scale(m) if self.group > 0 && p != Phase::Start => {
+                let g = self.group;
+                return self.scale_by(g, m);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// belas / puluh / ratus after a unit.
+    fn multiply(&mut self, w: NumWord) -> bool {
+        let u = self.unit;
+        let ok = self.phase == Phase::Unit && u >= 1;
+        match w {
+            NumWord::Belas if ok && self.before_unit != Phase::Tens => {
+                self.group += 10;
+                self.phase = Phase::Teen;
+            }
+            NumWord::Puluh if ok && self.before_unit != Phase::Tens => {
+                self.group += u * 9;
+                self.phase = Phase::Tens;
+            }
+            NumWord::Ratus if ok && self.before_unit == Phase::Start => {
+                self.group += u * 99;
+                self.phase = Phase::Hundred;
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Closes a group of value `g` with scale `m` (must be below the previous scale).
+    fn scale_by(&mut self, g: u64, m: u64) -> bool {
+        if m >= self.last_scale {
+            return false;
+        }
+        self.total += g * m;
+        self.group = 0;
+        self.last_scale = m;
+        self.max_scale = self.max_scale.max(m);
+        self.phase = Phase::Start;
+        true
+    }
+
+    fn value(&self) -> u64 {
+        self.total + self.group
+    }
+}
+
+/// True for a byte that can be part of a word (ASCII letter or any non-ASCII byte).
+pub(crate) fn is_letter(c: u8) -> bool {
+    c.is_ascii_alphabetic() || c >= 0x80
+}
+
+/// End of the word of letters starting at `i`.
+pub(crate) fn word_end(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).copied().is_some_and(is_letter) {
+        i += 1;
+    }
+    i
+}
+
+/// Parses a number-word phrase whose first word (`first`, a phrase opener) ends at
+/// `first_end`; reads further words separated by single spaces while they continue it.
+pub(crate) fn parse_words(b: &[u8], first: NumWord, first_end: usize) -> Option<Words> {
+    if !starts_number(first) {
+        return None;
+    }
+    let mut p = Phrase::new();
+    if !p.feed(first) {
+        return None;
+    }
+    let mut end = first_end;
+    while b.get(end) == Some(&b' ') {
+        let we = word_end(b, end + 1);
+        if we == end + 1 || b.get(we) == Some(&b'-') {
+            break;
+        }
+        let mut next = p;
+        match num_word(&b[end + 1..we]) {
+            Some(w) if next.feed(w) => {
+                p = next;
+                end = we;
+            }
+            _ => break,
+        }
+    }
+    Some(Words {
+        end,
+        value: p.value(),
+        scale: p.max_scale,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digits(s: &str) -> Option<f64> {
+        parse_digits(s.as_bytes(), 0).ok().map(|d| d.value(1))
+    }
+
+    fn words(s: &str) -> Option<(u64, usize)> {
+        let b = s.as_bytes();
+        let fe = word_end(b, 0);
+        let first = num_word(&b[..fe])?;
+        parse_words(b, first, fe).map(|w| (w.value, w.end))
+    }
+
+    #[test]
+    fn indonesian_digits() {
+        assert_eq!(digits("1.250.000"), Some(1_250_000.0));
+        assert_eq!(digits("79,5"), Some(79.5));
+        assert_eq!(digits("64,18"), Some(64.18));
+        assert_eq!(digits("1.250.000,50"), Some(1_250_000.5));
+        assert_eq!(digits("2.5"), Some(2.5));
+        assert_eq!(digits("1,250,000"), Some(1_250_000.0));
+        assert_eq!(digits("1,250"), Some(1.25));
+        assert_eq!(digits("20.15"), Some(20.15));
+        assert_eq!(digits("415 kabupaten"), Some(415.0));
+        assert_eq!(digits("5. Lalu"), Some(5.0));
+    }
+
+    #[test]
+    fn malformed_digits_are_skipped_whole() {
+        assert_eq!(parse_digits(b"1.2.3 x", 0), Err(5));
+        assert_eq!(parse_digits(b"20.15.30", 0), Err(8));
+        assert_eq!(parse_digits(b"1,2,3", 0), Err(5));
+        assert_eq!(parse_digits(b"1234.567", 0), Err(8));
+        assert!(parse_digits(b"12345678901234567890", 0).is_err());
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(words("sembilan kabupaten"), Some((9, 8)));
+        assert_eq!(words("dua puluh lima orang"), Some((25, 14)));
+        assert_eq!(words("tiga belas"), Some((13, 10)));
+        assert_eq!(words("seratus dua puluh"), Some((120, 17)));
+        assert_eq!(words("dua ribu lima ratus"), Some((2500, 19)));
+        assert_eq!(words("seribu"), Some((1000, 6)));
+        assert_eq!(words("dua juta jiwa"), Some((2_000_000, 8)));
+        assert_eq!(words("dua tiga"), Some((2, 3)));
+        assert_eq!(words("nol persen"), Some((0, 3)));
+        assert_eq!(words("dua puluh tiga belas"), Some((23, 14)));
+        assert_eq!(words("ribu"), None);
+    }
+}
