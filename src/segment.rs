@@ -137,10 +137,10 @@ fn split_sentences(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) 
 /// Abbreviations (folded) after which a sentence never ends.
 const ABBREVIATIONS: &[&str] = &[
     "a.n.", "alm.", "almh.", "bpk.", "brigjen.", "dr.", "dra.", "drs.", "ds.", "gg.", "h.", "hj.",
-    "inf.", "ir.", "irjen.", "jl.", "jln.", "kab.", "kav.", "kec.", "kel.", "kh.", "kol.",
-    "komjen.", "kp.", "letjen.", "letkol.", "m.si.", "mayjen.", "mr.", "mrs.", "no.", "ny.",
-    "pol.", "prof.", "rt.", "rw.", "s.e.", "s.h.", "s.sos.", "sdr.", "sdri.", "st.", "telp.",
-    "tn.", "u.p.", "ust.", "yth.",
+    "inf.", "ir.", "irjen.", "jend.", "jl.", "jln.", "kab.", "kapt.", "kav.", "kec.", "kel.",
+    "kh.", "kol.", "komjen.", "kp.", "letjen.", "letkol.", "m.si.", "mayjen.", "mr.", "mrs.",
+    "no.", "ny.", "pol.", "prof.", "rt.", "rw.", "s.e.", "s.h.", "s.sos.", "sdr.", "sdri.", "st.",
+    "telp.", "tn.", "u.p.", "ust.", "yth.",
 ];
 
 /// Abbreviations that often end a sentence too: joined only when the next sentence

@@ -62,6 +62,8 @@ const MAX_RULE_LINE: usize = 400;
 const MAX_POLL_HEAD: usize = 120;
 /// Longest line that continues a poll widget.
 const MAX_POLL_LINE: usize = 160;
+/// Longest headline after "Baca juga" that is blanked with it.
+const MAX_LINK: usize = 200;
 /// Most lines a poll widget runs over.
 const MAX_POLL_LINES: usize = 16;
 
@@ -175,7 +177,7 @@ impl Scan<'_> {
             match self.folded.as_bytes().get(m.start) {
                 Some(b'{') => templates.push(m),
                 Some(b'b' | b's' | b'l') if self.is_read_also(&line, &m) => {
-                    self.out.push(m.start..line.end);
+                    self.out.push(self.read_also(&line, &m));
                 }
                 Some(b'e' | b'd' | b'|' | b' ') => self.out.push(trim_bar(self.folded, m)),
                 _ => {}
@@ -191,19 +193,44 @@ impl Scan<'_> {
         }
     }
 
-    /// A "Baca juga" match is a link when it starts the line, is followed by `:`, or is
-    /// capitalized (a mid-sentence "baca juga" in prose is lower case).
+    /// A "Baca juga" match is a link when a `:` follows it, or when it is capitalized
+    /// and followed by a capitalized word, as headlines are ("Baca juga Warga Sambut…");
+    /// a "baca juga" inside prose is neither.
     fn is_read_also(&self, line: &Range<usize>, m: &Range<usize>) -> bool {
         let capital = self
             .text
             .as_bytes()
             .get(m.start)
             .is_some_and(u8::is_ascii_uppercase);
-        let before = self.folded[line.start..m.start].trim_end();
-        let opens = before.is_empty() || before.ends_with(['(', '[', '-', '|', '.', '"']);
-        let colon = self.folded[m.end..line.end].trim_start().starts_with(':');
-        opens || colon || capital
+        let next_capital = self.text[m.end..line.end]
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase());
+        colon_after(self.folded, m.end, line.end).is_some() || (capital && next_capital)
     }
+
+    /// The blanked range of a "Baca juga" link: to the end of the line, or only the
+    /// marker (and its `:`) when the rest of the line is not a headline.
+    fn read_also(&self, line: &Range<usize>, m: &Range<usize>) -> Range<usize> {
+        if is_headline(&self.folded[m.end..line.end]) {
+            return m.start..line.end;
+        }
+        m.start..colon_after(self.folded, m.end, line.end).unwrap_or(m.end)
+    }
+}
+
+/// A headline is short and does not end like a sentence of prose (`.` or `."`).
+fn is_headline(s: &str) -> bool {
+    let end = s.trim_end_matches(['"', '\'', ')', ' ']);
+    s.len() <= MAX_LINK && (!end.ends_with('.') || end.ends_with("..."))
+}
+
+/// One past a `:` that follows `at` (after spaces), before `end`.
+fn colon_after(s: &str, at: usize, end: usize) -> Option<usize> {
+    let rest = s.get(at..end)?;
+    let trimmed = rest.trim_start_matches(' ');
+    trimmed
+        .starts_with([':', ';'])
+        .then(|| end - trimmed.len() + 1)
 }
 
 /// A line that can continue a poll widget: short, and not a full sentence of prose.
