@@ -40,6 +40,10 @@ pub struct Report {
     pub total: usize,
     /// Gold DATE timexes whose value we matched.
     pub correct: usize,
+    /// Gold DATE timexes with a calendar value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+    pub calendar_total: usize,
+    /// Of those, the ones we matched.
+    pub calendar_correct: usize,
     /// One line per miss.
     pub misses: Vec<String>,
 }
@@ -148,6 +152,21 @@ pub fn parse_tml(doc: &str, xml: &str) -> Result<Article, String> {
     Ok(Article { text, dct, gold })
 }
 
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (not `PRESENT_REF`, a decade or a season).
+fn is_calendar(value: &str) -> bool {
+    let shape = |pattern: &str| {
+        value.len() == pattern.len()
+            && value.bytes().zip(pattern.bytes()).all(|(v, p)| {
+                if p == b'9' {
+                    v.is_ascii_digit()
+                } else {
+                    v == p
+                }
+            })
+    };
+    shape("9999") || shape("9999-99") || shape("9999-99-99")
+}
+
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
 }
@@ -179,12 +198,17 @@ pub fn evaluate(dir: &Path) -> Result<Report, String> {
             .collect();
         for g in &article.gold {
             report.total += 1;
+            let calendar = is_calendar(&g.value);
+            report.calendar_total += usize::from(calendar);
             let best = found
                 .iter()
                 .filter(|(r, _)| overlap(r, &g.range) > 0)
                 .max_by_key(|(r, _)| overlap(r, &g.range));
             match best {
-                Some((_, Some(v))) if *v == g.value => report.correct += 1,
+                Some((_, Some(v))) if *v == g.value => {
+                    report.correct += 1;
+                    report.calendar_correct += usize::from(calendar);
+                }
                 Some((r, v)) => report.misses.push(format!(
                     "{}: {:?} gold {} — found {:?} = {}",
                     g.doc,
@@ -213,6 +237,12 @@ fn main() {
             println!("DATE timexes: {}", report.total);
             println!("correct:      {}", report.correct);
             println!("accuracy:     {:.3}", report.accuracy());
+            println!(
+                "calendar:     {}/{} = {:.3}",
+                report.calendar_correct,
+                report.calendar_total,
+                report.calendar_correct as f64 / report.calendar_total.max(1) as f64
+            );
             for miss in &report.misses {
                 println!("miss  {miss}");
             }

@@ -124,7 +124,9 @@
 //!   ("Oleh: Budi | Senin, 4 Maret 2024"). They set the reference when the caller gave
 //!   none, and never anchor anaphora.
 //! * **Reference date**: the caller's; else the first publication stamp; else the first
-//!   explicit full date whose weekday agrees; else the first explicit full date.
+//!   explicit full date written with a weekday that agrees ("Kamis (6/7/2023)", the way
+//!   Indonesian news marks the reporting day); else the latest explicit full date
+//!   (background dates are older than the news).
 //! * **Elections** come from the caller ([`ElectionDay`]). "H-8" counts from the
 //!   election named nearest before it (kind, and year when written); with no year, the
 //!   election of that kind nearest the reference.

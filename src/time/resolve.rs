@@ -101,8 +101,8 @@ impl ResolvedTime {
 /// All times of a document, anchored, with the reference date used.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Resolved {
-    /// The reference date: the caller's, else a publication stamp, else the first
-    /// explicit full date of the article whose weekday (if written) agrees.
+    /// The reference date: the caller's; else a publication stamp; else the first full
+    /// date written with an agreeing weekday; else the latest full date of the article.
     pub reference: Option<Date>,
     /// Every time expression in text order (these become `record::Time`s).
     pub times: Vec<ResolvedTime>,
@@ -262,19 +262,21 @@ fn full_date(hit: &TimeHit) -> Option<Date> {
     }
 }
 
-/// A publication stamp, else the first full date whose weekday agrees, else the
-/// first full date.
+/// A publication stamp; else the first full date written with a weekday that agrees
+/// (Indonesian news marks the reporting day as "Kamis (6/7/2023)"); else the latest
+/// full date (background dates are older than the news, so the latest is nearest
+/// the publication).
 fn article_reference(hits: &[TimeHit]) -> Option<Date> {
     let stamp = hits.iter().filter(|h| h.publication).find_map(full_date);
-    let agreeing = || {
+    let with_weekday = || {
         hits.iter().find_map(|h| {
             let d = full_date(h)?;
-            h.weekday.map_or(true, |w| w == d.weekday()).then_some(d)
+            (h.weekday? == d.weekday()).then_some(d)
         })
     };
     stamp
-        .or_else(agreeing)
-        .or_else(|| hits.iter().find_map(full_date))
+        .or_else(with_weekday)
+        .or_else(|| hits.iter().filter_map(full_date).max())
 }
 
 fn explicit_years(hits: &[TimeHit]) -> Vec<(usize, i16)> {
