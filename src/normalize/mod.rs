@@ -66,6 +66,7 @@ pub struct Normalized {
     text: String,
     folded: String,
     boilerplate: Vec<Range<usize>>,
+    blank_lines: Vec<usize>,
     map: OffsetMap,
 }
 
@@ -78,7 +79,8 @@ impl Normalized {
             para_breaks,
         } = Cleaner::clean(input);
         let mut folded = fold_text(&text);
-        let boilerplate = boilerplate::find(&text, &folded, &para_breaks);
+        let mut boilerplate = boilerplate::find(&text, &folded, &para_breaks);
+        boilerplate.shrink_to_fit();
         if !boilerplate.is_empty() {
             map.isolate(&wide_chars(&text, &boilerplate));
             text = blank(text, &boilerplate);
@@ -88,6 +90,7 @@ impl Normalized {
             text,
             folded,
             boilerplate,
+            blank_lines: para_breaks,
             map,
         }
     }
@@ -105,6 +108,12 @@ impl Normalized {
     /// Blanked boilerplate ranges, in normalized offsets, sorted and disjoint.
     pub fn boilerplate(&self) -> &[Range<usize>] {
         &self.boilerplate
+    }
+
+    /// Offsets of the newlines of [`Normalized::text`] that stood for one or more blank
+    /// lines in the original (or for a paragraph break in markup), sorted.
+    pub fn blank_lines(&self) -> &[usize] {
+        &self.blank_lines
     }
 
     /// True when normalized byte `pos` lies in blanked boilerplate.
@@ -503,6 +512,28 @@ mod tests {
             "Kapolres membuka rapat di Tenggarong, Senin (3/9)."
         );
         assert_eq!(n.map.pieces(), 1);
+    }
+
+    #[test]
+    fn map_grows_with_edits_not_bytes() {
+        let para = "Rapat koordinasi digelar di Samarinda, Senin (3/9/2024).\n";
+        let n = Normalized::new(&para.repeat(20_000));
+        assert_eq!(n.text().len(), para.len() * 20_000 - 1);
+        assert_eq!(n.map.pieces(), 1);
+        let quoted = "Dia berkata, \u{201c}siap\u{201d}.\n";
+        let n = Normalized::new(&quoted.repeat(1000));
+        // Per line: exact text, opening quote, exact, closing quote, exact ".\n".
+        assert_eq!(n.map.pieces(), 4 * 1000 + 1);
+    }
+
+    #[test]
+    fn blank_lines_are_remembered() {
+        let n = Normalized::new("Judul\n\n  Paragraf satu.\nParagraf dua.\r\n \r\nTiga.");
+        assert_eq!(n.text(), "Judul\nParagraf satu.\nParagraf dua.\nTiga.");
+        assert_eq!(n.blank_lines(), &[5, 34]);
+        let html = Normalized::new("<p>Satu</p>\n<p>Dua<br>tiga</p>");
+        assert_eq!(html.text(), "Satu\nDua\ntiga");
+        assert_eq!(html.blank_lines(), &[4]);
     }
 
     #[test]
