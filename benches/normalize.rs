@@ -75,6 +75,12 @@ fn bench(c: &mut Criterion) {
     group.bench_function("Normalized::new", |b| {
         b.iter(|| Normalized::new(black_box(&text)))
     });
+    group.bench_function("fold (cleaning without boilerplate)", |b| {
+        b.iter(|| warta::normalize::fold(black_box(&text)))
+    });
+    group.bench_function("baseline: count bytes > 0x20", |b| {
+        b.iter(|| black_box(&text).bytes().filter(|&b| b > 0x20).count())
+    });
     group.bench_function("Segments::new", |b| {
         b.iter(|| Segments::new(black_box(n.text())))
     });

@@ -223,6 +223,11 @@ fn seed_articles() {
         }
         let seg = Segments::new(text);
         assert!(seg.sentences.len() >= seg.paragraphs.len());
+        if std::env::var_os("WARTA_DUMP").is_some() {
+            for s in &seg.sentences {
+                println!("  sentence {:?}", &text[s.clone()]);
+            }
+        }
     }
 }
 

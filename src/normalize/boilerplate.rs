@@ -27,13 +27,13 @@ use regex::{Regex, RegexSet};
 static LINE_RULES: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new([
         r"^discussion about this post$",
-        r"^scroll (?:untuk|to|ke bawah)\b.{0,60}$",
+        r"^scroll (?:untuk|to|ke bawah)(?-u:\b).{0,60}$",
         r"^[- ]*(?:advertisement|advertisment|iklan|sponsored(?: content)?|konten (?:sponsor|bersponsor)|ads by google)[- ]*$",
         r"^(?:[0-9]+ )?(?:komentar|comments?|tweet|tinggalkan (?:balasan|komentar)|leave a (?:reply|comment)|(?:berikan|tulis|lihat|kirim) komentar|post a comment|balas|reply|loading|memuat)(?: ?\([0-9]+\))? ?[:.]*$",
         r"^(?:dibaca|dilihat|views?) ?:? ?[0-9][0-9.,]* ?(?:kali|x)?$",
         r"^[0-9][0-9.,]* ?(?:views?|kali dibaca|kali dilihat|x dibaca|dibaca|pembaca)$",
         r"^(?:tags?|tag terkait|topik|kata kunci|keywords?) ?:.*$|^tags?$",
-        r"^(?:copyright\b|©|\(c\) [0-9]{4}|hak cipta\b).{0,300}$|^.{0,120}all rights reserved\.?$",
+        r"^(?:copyright(?-u:\b)|©|\(c\) [0-9]{4}|hak cipta(?-u:\b)).{0,300}$|^.{0,120}all rights reserved\.?$",
         r"^(?:berita|artikel|baca|video|foto|konten|tulisan|postingan|posting) (?:terkait|lainnya|selengkapnya|populer|terpopuler|pilihan|terbaru|menarik)(?: lainnya| untuk anda)? ?:?$",
         r"^(?:editor'?s'? (?:pick|choice)|pilihan (?:editor|redaksi)|related(?: articles?| posts?| news| stories)?|rekomendasi(?: untuk anda| berita)?|terpopuler|most popular|trending(?: now)?|you may also like|anda mungkin (?:juga )?suka) ?:?$",
     ])
@@ -43,15 +43,16 @@ static LINE_RULES: LazyLock<RegexSet> = LazyLock::new(|| {
 /// Line-start markers that blank only themselves ("ADVERTISEMENT Lorem…").
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:- ?)?(?:advertisement|scroll to continue with content|scroll (?:untuk|ke bawah untuk) (?:baca|membaca|melanjutkan membaca|lanjut membaca)(?: artikel| berita)?)(?: ?-)?\b",
+        r"^(?:- ?)?(?:advertisement|scroll to continue with content|scroll (?:untuk|ke bawah untuk) (?:baca|membaca|melanjutkan membaca|lanjut membaca)(?: artikel| berita)?)(?: ?-)?(?-u:\b)",
     )
     .expect("static regex")
 });
 
-/// Inline rules, over the whole folded text.
+/// Inline rules, over the whole folded text. Word boundaries are ASCII (`(?-u:\b)`)
+/// so that the fast DFA engine runs over non-ASCII text too.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)\{\{[^{}\n]{0,300}\}\}|\b(?:baca|simak|lihat) (?:juga|pula)\b|\bexample [0-9]{2,4} ?x ?[0-9]{2,4}\b|(?:^|\|) ?(?:dibaca|dilihat) ?:? ?[0-9][0-9.,]* ?(?:kali|x)\b",
+        r"(?m)\{\{[^{}\n]{0,300}\}\}|(?-u:\b)(?:baca|simak|lihat) (?:juga|pula)(?-u:\b)|(?-u:\b)example [0-9]{2,4} ?x ?[0-9]{2,4}(?-u:\b)|(?:^|\|) ?(?:dibaca|dilihat) ?:? ?[0-9][0-9.,]* ?(?:kali|x)(?-u:\b)",
     )
     .expect("static regex")
 });

@@ -66,6 +66,7 @@ pub struct Normalized {
     text: String,
     folded: String,
     boilerplate: Vec<Range<usize>>,
+    blank_lines: Vec<usize>,
     map: OffsetMap,
 }
 
@@ -78,7 +79,8 @@ impl Normalized {
             para_breaks,
         } = Cleaner::clean(input);
         let mut folded = fold_text(&text);
-        let boilerplate = boilerplate::find(&text, &folded, &para_breaks);
+        let mut boilerplate = boilerplate::find(&text, &folded, &para_breaks);
+        boilerplate.shrink_to_fit();
         if !boilerplate.is_empty() {
             map.isolate(&wide_chars(&text, &boilerplate));
             text = blank(text, &boilerplate);
@@ -88,6 +90,7 @@ impl Normalized {
             text,
             folded,
             boilerplate,
+            blank_lines: para_breaks,
             map,
         }
     }
@@ -105,6 +108,12 @@ impl Normalized {
     /// Blanked boilerplate ranges, in normalized offsets, sorted and disjoint.
     pub fn boilerplate(&self) -> &[Range<usize>] {
         &self.boilerplate
+    }
+
+    /// Offsets of the newlines of [`Normalized::text`] that stood for one or more blank
+    /// lines in the original (or for a paragraph break in markup), sorted.
+    pub fn blank_lines(&self) -> &[usize] {
+        &self.blank_lines
     }
 
     /// True when normalized byte `pos` lies in blanked boilerplate.
@@ -165,17 +174,24 @@ pub fn fold(s: &str) -> String {
 /// byte length or expand to several chars.
 fn fold_text(text: &str) -> String {
     let mut folded = text.to_ascii_lowercase();
-    if text.is_ascii() {
-        return folded;
-    }
+    let bytes = text.as_bytes();
     let mut changes = Vec::new();
-    for (i, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            i += ascii_prefix(&bytes[i..]);
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+            break;
+        };
         let mut lower = c.to_lowercase();
         if let (Some(l), None) = (lower.next(), lower.next()) {
             if l != c && l.len_utf8() == c.len_utf8() {
                 changes.push((i, l));
             }
         }
+        i += c.len_utf8();
     }
     let mut buf = [0u8; 4];
     for (i, l) in changes {
@@ -183,6 +199,18 @@ fn fold_text(text: &str) -> String {
         folded.replace_range(i..i + s.len(), s);
     }
     folded
+}
+
+/// Length of the ASCII prefix of `b`, checked 16 bytes at a time.
+fn ascii_prefix(b: &[u8]) -> usize {
+    let mut i = 0;
+    while b.len() - i >= 16 && b[i..i + 16].is_ascii() {
+        i += 16;
+    }
+    i + b[i..]
+        .iter()
+        .position(|x| !x.is_ascii())
+        .unwrap_or(b.len() - i)
 }
 
 /// Replaces every byte of `ranges` (sorted, on char boundaries, without newlines) by a
@@ -214,6 +242,22 @@ fn wide_chars(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Bytes copied unchanged in plain text: printable ASCII but `&`.
+static PLAIN_TEXT: [bool; 256] = plain_table(b'&', b'&');
+/// Bytes copied unchanged in markup: printable ASCII but `&` and `<`.
+static PLAIN_MARKUP: [bool; 256] = plain_table(b'&', b'<');
+
+/// A table of the printable ASCII bytes but `a` and `b`.
+const fn plain_table(a: u8, b: u8) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0x21;
+    while i <= 0x7E {
+        t[i] = i != a as usize && i != b as usize;
+        i += 1;
+    }
+    t
 }
 
 /// The output of [`Cleaner::clean`].
@@ -282,19 +326,23 @@ impl<'a> Cleaner<'a> {
     /// than `&` (and `<` in markup), with single spaces between them.
     fn plain_run(&self, start: usize) -> usize {
         let bytes = self.input.as_bytes();
-        let lt = if self.mode.strip { b'<' } else { b'!' };
-        let plain = |b: u8| (0x21..=0x7E).contains(&b) && b != b'&' && b != lt;
+        let table = if self.mode.strip {
+            &PLAIN_MARKUP
+        } else {
+            &PLAIN_TEXT
+        };
+        let plain = |i: usize| bytes.get(i).is_some_and(|&b| table[usize::from(b)]);
         let mut i = start;
-        while i < bytes.len() {
-            if plain(bytes[i]) {
+        loop {
+            while plain(i) {
                 i += 1;
-            } else if bytes[i] == b' ' && i > start && bytes.get(i + 1).is_some_and(|&b| plain(b)) {
+            }
+            if i > start && bytes.get(i) == Some(&b' ') && plain(i + 1) {
                 i += 2;
             } else {
-                break;
+                return i;
             }
         }
-        i
     }
 
     /// Handles the unit at byte `i` (a char boundary) and returns where the next starts.
@@ -464,6 +512,28 @@ mod tests {
             "Kapolres membuka rapat di Tenggarong, Senin (3/9)."
         );
         assert_eq!(n.map.pieces(), 1);
+    }
+
+    #[test]
+    fn map_grows_with_edits_not_bytes() {
+        let para = "Rapat koordinasi digelar di Samarinda, Senin (3/9/2024).\n";
+        let n = Normalized::new(&para.repeat(20_000));
+        assert_eq!(n.text().len(), para.len() * 20_000 - 1);
+        assert_eq!(n.map.pieces(), 1);
+        let quoted = "Dia berkata, \u{201c}siap\u{201d}.\n";
+        let n = Normalized::new(&quoted.repeat(1000));
+        // Per line: exact text, opening quote, exact, closing quote, exact ".\n".
+        assert_eq!(n.map.pieces(), 4 * 1000 + 1);
+    }
+
+    #[test]
+    fn blank_lines_are_remembered() {
+        let n = Normalized::new("Judul\n\n  Paragraf satu.\nParagraf dua.\r\n \r\nTiga.");
+        assert_eq!(n.text(), "Judul\nParagraf satu.\nParagraf dua.\nTiga.");
+        assert_eq!(n.blank_lines(), &[5, 34]);
+        let html = Normalized::new("<p>Satu</p>\n<p>Dua<br>tiga</p>");
+        assert_eq!(html.text(), "Satu\nDua\ntiga");
+        assert_eq!(html.blank_lines(), &[4]);
     }
 
     #[test]
