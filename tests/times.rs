@@ -179,7 +179,7 @@ fn case_table() {
     let selected: Vec<&Case> = table
         .case
         .iter()
-        .filter(|c| filter.as_deref().map_or(true, |f| c.name.contains(f)))
+        .filter(|c| filter.as_deref().is_none_or(|f| c.name.contains(f)))
         .collect();
     let mut failures = Vec::new();
     for case in &selected {

@@ -191,7 +191,7 @@ fn nearest<T: Copy>(
             Some(Direction::Future) => offset >= 0,
             _ => true,
         };
-        let better = best.map_or(true, |(_, b)| offset.abs() < b.abs());
+        let better = best.is_none_or(|(_, b)| offset.abs() < b.abs());
         if allowed && better {
             best = Some((item, offset));
         }
@@ -604,7 +604,7 @@ impl Context<'_> {
             .or_else(|| self.election_hints.first());
         let fits = |e: &&ElectionDay| match hint {
             Some((_, kind, year)) => {
-                (kind.is_empty() || e.kind == *kind) && year.map_or(true, |y| e.year == y)
+                (kind.is_empty() || e.kind == *kind) && year.is_none_or(|y| e.year == y)
             }
             None => true,
         };
