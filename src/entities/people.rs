@@ -199,7 +199,7 @@ fn add_person(
 ) {
     let name = ctx.text[range.clone()].to_string();
     let key = ctx.folded[range.clone()].to_string();
-    let official = official_named(ctx, &key);
+    let official = official_named(ctx, &range);
     let slot = *index.entry(key).or_insert_with(|| {
         people.push(FoundPerson {
             name,
@@ -227,13 +227,14 @@ fn add_person(
     }
 }
 
-/// The official whose full name folds to `key`.
-fn official_named(ctx: &Context, key: &str) -> Option<u32> {
-    ctx.lex
-        .officials
-        .iter()
-        .position(|o| crate::normalize::fold(&o.name) == key)
-        .map(|i| i as u32)
+/// The official whose full name the gazetteer matched exactly over `range`.
+fn official_named(ctx: &Context, range: &Range<usize>) -> Option<u32> {
+    let i = ctx.hits.partition_point(|h| h.range.start < range.start);
+    let hit = ctx.hits.get(i).filter(|h| h.range == *range)?;
+    ctx.gazetteer.entries(hit).iter().find_map(|e| match e {
+        Entry::Official(o) => Some(*o),
+        _ => None,
+    })
 }
 
 /// Mentions of people already found, by lexicon full or short name.
@@ -302,42 +303,22 @@ pub fn name_mentions(ctx: &Context, people: &mut [FoundPerson]) {
 /// The speaker of each quote (index into `people`) and its cue text.
 ///
 /// A cue with a name ("kata Isran") names the speaker; a "-nya" cue ("ujarnya") or a
-/// lead-in clause without a name goes to the current speaker: the person named last in
-/// the quote's paragraph before it, else whoever spoke last, else the person named last.
+/// lead-in clause without a name goes to the current speaker: the person named last since
+/// the previous quote's attribution sentence, else whoever spoke last, else the person
+/// named last before the quote.
 pub fn attribute(
     ctx: &Context,
     people: &[FoundPerson],
     quotes: &[crate::quotes::QuoteHit],
 ) -> Vec<(Option<usize>, Option<String>)> {
-    let last_before = |pos: usize| {
-        people
-            .iter()
-            .enumerate()
-            .filter_map(|(k, p)| {
-                p.mentions
-                    .iter()
-                    .filter(|m| m.end <= pos)
-                    .map(|m| m.end)
-                    .max()
-                    .map(|e| (e, k))
-            })
-            .max()
-            .map(|(_, k)| k)
-    };
+    let last_before = |pos: usize| nearest(people, |m| m.end <= pos, |m| m.end, true);
     let within = |r: &Range<usize>| {
-        people
-            .iter()
-            .enumerate()
-            .filter_map(|(k, p)| {
-                p.mentions
-                    .iter()
-                    .filter(|m| r.start <= m.start && m.end <= r.end)
-                    .map(|m| m.start)
-                    .min()
-                    .map(|s| (s, k))
-            })
-            .min()
-            .map(|(_, k)| k)
+        nearest(
+            people,
+            |m| r.start <= m.start && m.end <= r.end,
+            |m| m.start,
+            false,
+        )
     };
     let mut last_speaker: Option<usize> = None;
     // Mentions after this point name a new subject; those in the attribution sentence of
@@ -367,6 +348,26 @@ pub fn attribute(
         out.push((speaker, cue));
     }
     out
+}
+
+/// The person with the latest (`latest`) or earliest mention among those that pass `keep`,
+/// ordered by `key`.
+fn nearest(
+    people: &[FoundPerson],
+    keep: impl Fn(&Range<usize>) -> bool,
+    key: impl Fn(&Range<usize>) -> usize,
+    latest: bool,
+) -> Option<usize> {
+    let mentions = people
+        .iter()
+        .enumerate()
+        .flat_map(|(k, p)| p.mentions.iter().filter(|m| keep(m)).map(move |m| (m, k)));
+    let best = if latest {
+        mentions.max_by_key(|(m, _)| key(m))
+    } else {
+        mentions.min_by_key(|(m, _)| key(m))
+    };
+    best.map(|(_, k)| k)
 }
 
 /// The end of the sentence that contains `pos` (a period before a space or line end).

@@ -86,7 +86,7 @@
 //!
 //! Hits come in text order and never overlap; the scan resumes after each hit.
 
-mod numeral;
+pub(crate) mod numeral;
 mod words;
 
 use std::ops::Range;

@@ -371,6 +371,17 @@ pub(crate) fn parse_words(b: &[u8], first: NumWord, first_end: usize) -> Option<
     })
 }
 
+/// The value of a whole folded number-word phrase ("dua puluh lima" → 25), or `None`
+/// when `s` is not exactly one such phrase. Shared with the time grammar, so that number
+/// words are known in one place.
+pub(crate) fn phrase_value(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    let first_end = word_end(b, 0);
+    let first = super::words::num_word(&b[..first_end])?;
+    let w = parse_words(b, first, first_end)?;
+    (w.end == b.len()).then_some(w.value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -110,32 +110,8 @@ pub(crate) fn number(label: &str) -> Option<i32> {
         return label.parse().ok();
     }
     let words: Vec<&str> = label.split_ascii_whitespace().collect();
-    match words.as_slice() {
-        [one] => match *one {
-            "sepuluh" => Some(10),
-            "sebelas" => Some(11),
-            _ => digit_word(one),
-        },
-        [tens, "belas"] => Some(10 + digit_word(tens)?),
-        [tens, "puluh"] => Some(10 * digit_word(tens)?),
-        [tens, "puluh", ones] => Some(10 * digit_word(tens)? + digit_word(ones)?),
-        _ => None,
-    }
-}
-
-fn digit_word(word: &str) -> Option<i32> {
-    Some(match word {
-        "satu" => 1,
-        "dua" => 2,
-        "tiga" => 3,
-        "empat" => 4,
-        "lima" => 5,
-        "enam" => 6,
-        "tujuh" => 7,
-        "delapan" => 8,
-        "sembilan" => 9,
-        _ => return None,
-    })
+    let value = crate::figures::numeral::phrase_value(&words.join(" "))?;
+    i32::try_from(value).ok()
 }
 
 #[cfg(test)]
