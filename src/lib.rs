@@ -46,5 +46,5 @@ pub use error::Error;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
-pub use extract::{Article, Extractor, ExtractorBuilder};
+pub use extract::{Article, Extractor, ExtractorBuilder, Profile};
 pub use record::Record;
