@@ -23,12 +23,15 @@ use crate::entities::institutions::Mention;
 use crate::entities::people::FoundPerson;
 use crate::entities::{self, Context};
 use crate::error::Error;
+use crate::events::{self, FoundEvent};
 use crate::figures::FigureScanner;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{LexiconFiles, Lexicons};
 use crate::normalize::Normalized;
 use crate::quotes;
-use crate::record::{Doc, Figure, Institution, Person, Place, Quote, Record, Role, Span};
+use crate::record::{
+    Doc, Election, Event, Figure, Institution, Person, Place, Quote, Record, Role, Span, Venue,
+};
 use crate::time::{ElectionDay, TimeParser};
 
 /// An article to extract from.
@@ -207,6 +210,19 @@ impl Extractor {
         let quotes = quotes::scan(norm.text());
         let speakers = entities::people::attribute(&ctx, &people.people, &quotes);
         lap(clock, Stage::FiguresQuotes);
+        let speaker_of: Vec<Option<usize>> = speakers.iter().map(|(s, _)| *s).collect();
+        let found_events = events::find(&events::Input {
+            ctx: &ctx,
+            places: &places,
+            institutions: &mentions,
+            people: &people.people,
+            times: &times.times,
+            quotes: &quotes,
+            speakers: &speaker_of,
+            headline: fields.title.clone(),
+            reference: times.reference,
+        });
+        lap(clock, Stage::Events);
 
         let span = |r: Range<usize>| norm.span(input, r);
         let dateline_place = places.dateline;
@@ -254,6 +270,7 @@ impl Extractor {
                 span: span(f.range),
             })
             .collect();
+        rec.events = self.events(&found_events, &rec, &mentions, &span);
         rec.quotes = quotes
             .into_iter()
             .zip(speakers)
@@ -273,6 +290,60 @@ impl Extractor {
         rec.warnings.extend(times.warnings);
         lap(clock, Stage::Assemble);
         rec
+    }
+
+    fn events(
+        &self,
+        found: &[FoundEvent],
+        rec: &Record,
+        mentions: &[Mention],
+        span: &impl Fn(Range<usize>) -> Span,
+    ) -> Vec<Event> {
+        let place_id = |p: u32| self.lex.places[p as usize].id.clone();
+        let person_id = |k: usize| rec.people[k].id.clone();
+        let inst_id = |k: usize| {
+            let m = &mentions[k];
+            match m.jurisdiction {
+                Some(j) => format!("{}@{}", m.kind, place_id(j)),
+                None => m.kind.clone(),
+            }
+        };
+        found
+            .iter()
+            .map(|e| {
+                let mut participants: Vec<String> = Vec::new();
+                for id in e
+                    .people
+                    .iter()
+                    .map(|&k| person_id(k))
+                    .chain(e.institutions.iter().map(|&k| inst_id(k)))
+                {
+                    if !participants.contains(&id) {
+                        participants.push(id);
+                    }
+                }
+                Event {
+                    kind: e.kind.clone(),
+                    subtype: e.subtype.clone(),
+                    title: e.title.clone().map(|r| span(r).text),
+                    date: e.date.and_then(|k| rec.times.get(k).cloned()),
+                    venue: e.venue.as_ref().map(|v| Venue {
+                        name: span(v.range.clone()).text,
+                        place: v.place.map(place_id),
+                    }),
+                    place: e.place.map(place_id),
+                    scope: e.scope.map(place_id),
+                    election: e
+                        .election
+                        .clone()
+                        .map(|(kind, year)| Election { kind, year }),
+                    chair: e.chair.map(person_id),
+                    participants,
+                    speakers: e.speakers.iter().map(|&k| person_id(k)).collect(),
+                    trigger: span(e.trigger.clone()),
+                }
+            })
+            .collect()
     }
 
     fn places(
@@ -437,7 +508,6 @@ enum Stage {
     Entities,
     Times,
     FiguresQuotes,
-    #[allow(dead_code)]
     Events,
     Assemble,
 }

@@ -19,17 +19,22 @@
 //! let kaltim = record.places.iter().find(|p| p.id == "64").unwrap();
 //! let span = &kaltim.mentions[0];
 //! assert_eq!(&article.text[span.start..span.end], span.text);
+//! let rakor = &record.events[0];
+//! assert_eq!(rakor.subtype.as_deref(), Some("rakor-forkopimda"));
+//! assert_eq!(rakor.scope.as_deref(), Some("64"));
+//! assert_eq!(rakor.date.as_ref().and_then(|d| d.value.as_deref()), Some("2023-07-06"));
 //! # Ok::<(), warta::Error>(())
 //! ```
 //!
 //! The pipeline runs one way, one module per stage:
 //! [`normalize`] → [`segment`] → [`gazetteer`] (+ [`time`], [`figures`], [`quotes`])
-//! → [`entities`] → [`document`] → [`record`], assembled by [`extract`].
+//! → [`entities`] → [`document`] → [`events`] → [`record`], assembled by [`extract`].
 #![deny(missing_docs)]
 
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod events;
 pub mod extract;
 pub mod figures;
 pub mod gazetteer;

@@ -98,6 +98,20 @@ impl Segments {
     }
 }
 
+/// The paragraph (line) of `text` containing byte `pos` and its sentences, found
+/// without splitting the rest of the text. Returns an empty list for a blank line.
+pub fn sentences_around(text: &str, pos: usize) -> (Range<usize>, Vec<Range<usize>>) {
+    let pos = pos.min(text.len());
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &bytes[..pos]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |i| pos + i);
+    let mut sentences = Vec::new();
+    if let Some(p) = trim(text, start..end) {
+        split_sentences(text, p, &mut sentences);
+    }
+    (start..end, sentences)
+}
+
 fn index_at(ranges: &[Range<usize>], pos: usize) -> Option<usize> {
     let i = ranges.partition_point(|r| r.end < pos);
     (i < ranges.len() && ranges[i].start <= pos).then_some(i)
@@ -247,6 +261,19 @@ mod tests {
         assert!(!is_word_start(u, 1));
         assert!(!is_word_end(u, 1));
         assert!(is_word_end(u, "Ñandú".len()));
+    }
+
+    #[test]
+    fn sentences_around_a_position() {
+        let text = "Judul berita\nRapat dibuka Kapolres. Hadir pula Camat.\n\nAkhir.";
+        let at = text.find("Hadir").unwrap();
+        let (para, sentences) = sentences_around(text, at);
+        assert_eq!(&text[para], "Rapat dibuka Kapolres. Hadir pula Camat.");
+        let got: Vec<&str> = sentences.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(got, ["Rapat dibuka Kapolres.", "Hadir pula Camat."]);
+        let blank = text.find("\n\n").unwrap() + 1;
+        assert!(sentences_around(text, blank).1.is_empty());
+        assert_eq!(sentences_around(text, text.len()).1.len(), 1);
     }
 
     #[test]

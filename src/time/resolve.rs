@@ -92,6 +92,16 @@ impl ResolvedTime {
         self.timex.as_deref().or(self.value.as_deref())
     }
 
+    /// The shape of the expression.
+    pub fn kind(&self) -> TimeKind {
+        self.kind
+    }
+
+    /// Precision of the value, if resolved.
+    pub fn precision(&self) -> Option<Precision> {
+        self.precision
+    }
+
     /// Whether this is a publication stamp or byline date.
     pub fn is_publication(&self) -> bool {
         self.publication
