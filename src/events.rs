@@ -37,13 +37,15 @@
 //!     inherit the main event's;
 //!   - `scope`: a "se-"/"se"/"tingkat"/"seluruh" place in an event name, else the
 //!     jurisdiction of an institution in the name ("Rakor Forkopimda Kaltim"), else the
-//!     chair's jurisdiction, else a scoped place in the evidence;
+//!     jurisdiction of the chair's office, else a scoped place in the evidence;
 //!   - `election`: an election in an event name, else in the evidence, else in the
 //!     main mention's paragraph, else the headline, else the election the article names
 //!     most often (when one does); without a written year, the next one of its kind in
 //!     `lexicons/elections.tsv` at the reference date;
 //!   - `chair`: the person after "dibuka oleh"/"dipimpin (oleh)"/"diketuai", or the
-//!     subject before "membuka"/"memimpin" (past "bersama"/"didampingi" companions).
+//!     subject before "membuka"/"memimpin" (past "bersama"/"didampingi" companions);
+//!     an office named there without a name ("dibuka oleh Bupati Berau") still gives
+//!     the scope.
 //!     Attending and standing in ("menghadiri", "diwakili") are not chairing.
 //! * `participants`: the chair, and the people and institutions named (outside quotes) in
 //!   the evidence and, for the main event, in the sentences with "hadir", "dihadiri",
@@ -54,7 +56,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use crate::entities::institutions::Mention;
-use crate::entities::people::FoundPerson;
+use crate::entities::people::{FoundPerson, Office};
 use crate::entities::places::Places;
 use crate::entities::Context;
 use crate::gazetteer::Entry;
@@ -74,6 +76,8 @@ pub struct Input<'a> {
     pub institutions: &'a [Mention],
     /// People with their mentions.
     pub people: &'a [FoundPerson],
+    /// Offices named without a name that no person was found for.
+    pub offices: &'a [Office],
     /// Times in text order.
     pub times: &'a [ResolvedTime],
     /// Quotations in text order.
@@ -617,7 +621,8 @@ fn build(
         })
         .or_else(|| main_event.and_then(|e| e.date));
     let venue = evidence.iter().find_map(|s| venue_in(input, s));
-    let chair = evidence.iter().find_map(|s| chair_in(input, s));
+    let chair_found = evidence.iter().find_map(|s| chair_in(input, s));
+    let chair = chair_found.and_then(|c| c.person);
     let place = venue
         .as_ref()
         .and_then(|v| v.place)
@@ -628,7 +633,11 @@ fn build(
         .iter()
         .find_map(|m| m.scope)
         .or_else(|| order.iter().find_map(|m| m.jurisdiction))
-        .or_else(|| chair.and_then(|c| input.people[c].roles.iter().find_map(|r| r.jurisdiction)))
+        .or_else(|| {
+            chair
+                .and_then(|c| input.people[c].roles.iter().find_map(|r| r.jurisdiction))
+                .or(chair_found.and_then(|c| c.office))
+        })
         .or_else(|| evidence.iter().find_map(|s| scoped_place(input, s)));
     let election = order
         .iter()
@@ -1039,8 +1048,17 @@ fn dominant_election(input: &Input) -> Option<(String, i32)> {
     }
 }
 
+/// Who chaired, from sentence `s`: the person named, and the jurisdiction of the office
+/// the cue names (known even when the office holder is not named: "dibuka oleh Bupati
+/// Berau").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Chair {
+    person: Option<usize>,
+    office: Option<u32>,
+}
+
 /// The chair named in sentence `s`.
-fn chair_in(input: &Input, s: &Range<usize>) -> Option<usize> {
+fn chair_in(input: &Input, s: &Range<usize>) -> Option<Chair> {
     let ctx = input.ctx;
     let first = ctx.hits.partition_point(|h| h.range.start < s.start);
     for i in (first..ctx.hits.len()).take_while(|&i| ctx.hits[i].range.end <= s.end) {
@@ -1049,16 +1067,41 @@ fn chair_in(input: &Input, s: &Range<usize>) -> Option<usize> {
         }
         let cue = ctx.hits[i].range.clone();
         let passive = ctx.folded[cue.clone()].starts_with("di");
-        let found = if passive {
-            first_mention_after(input, cue.end, s.end)
+        let chair = if passive {
+            Chair {
+                person: first_mention_after(input, cue.end, s.end),
+                office: office_where(input, |r| r.start >= cue.end && r.start <= cue.end + 20),
+            }
         } else {
-            subject_before(input, s.start, cue.start)
+            Chair {
+                person: subject_before(input, s.start, cue.start),
+                office: office_where(input, |r| {
+                    r.start >= s.start && r.end <= cue.start && r.end + 40 >= cue.start
+                }),
+            }
         };
-        if found.is_some() {
-            return found;
+        if chair.person.is_some() || chair.office.is_some() {
+            return Some(chair);
         }
     }
     None
+}
+
+/// The jurisdiction of an office (an unnamed title, or an institution a title implies)
+/// whose range passes `at`.
+fn office_where(input: &Input, at: impl Fn(&Range<usize>) -> bool) -> Option<u32> {
+    input
+        .offices
+        .iter()
+        .filter(|o| at(&o.range))
+        .find_map(|o| o.role.jurisdiction)
+        .or_else(|| {
+            input
+                .institutions
+                .iter()
+                .filter(|m| at(&m.range))
+                .find_map(|m| m.jurisdiction)
+        })
 }
 
 /// The first person named within 100 bytes after `pos`, before `limit`.

@@ -175,6 +175,9 @@ impl Extractor {
         lap(clock, Stage::Normalize);
         let hits = self.gazetteer.scan(norm.folded());
         lap(clock, Stage::Gazetteer);
+        let time_hits = self.times.scan(norm.text(), norm.folded());
+        let times = self.times.resolve(&time_hits, article.published);
+        lap(clock, Stage::Times);
         let fields = document::read(norm.text());
         let ctx = Context {
             text: norm.text(),
@@ -185,7 +188,7 @@ impl Extractor {
         };
         let places = entities::places::resolve(&ctx, fields.dateline.clone());
         let mentions = entities::institutions::resolve(&ctx, &places);
-        let mut people = entities::people::resolve(&ctx, &places);
+        let mut people = entities::people::resolve(&ctx, &places, times.reference);
         entities::people::name_mentions(&ctx, &mut people.people);
         let mut tagged: Vec<(Mention, bool)> = mentions.into_iter().map(|m| (m, false)).collect();
         tagged.extend(people.implied.into_iter().map(|m| (m, true)));
@@ -195,9 +198,6 @@ impl Extractor {
         entities::institutions::inherit(norm.text(), &mut mentions, &implied);
         lap(clock, Stage::Entities);
 
-        let time_hits = self.times.scan(norm.text(), norm.folded());
-        let times = self.times.resolve(&time_hits, article.published);
-        lap(clock, Stage::Times);
         let mut exclude: Vec<Range<usize>> = times.times.iter().map(|t| t.range.clone()).collect();
         exclude.extend(
             mentions
@@ -216,6 +216,7 @@ impl Extractor {
             places: &places,
             institutions: &mentions,
             people: &people.people,
+            offices: &people.offices,
             times: &times.times,
             quotes: &quotes,
             speakers: &speaker_of,
@@ -476,8 +477,8 @@ impl Profile {
         [
             ("normalize", self.normalize),
             ("gazetteer", self.gazetteer),
-            ("entities", self.entities),
             ("times", self.times),
+            ("entities", self.entities),
             ("figures+quotes", self.figures_quotes),
             ("events", self.events),
             ("assemble", self.assemble),

@@ -27,6 +27,47 @@ struct Expected {
     people: Vec<ExpectedPerson>,
     #[serde(default)]
     absent: Vec<String>,
+    /// Every quote of the article (checked as a complete list when given).
+    quotes: Option<Vec<ExpectedQuote>>,
+    /// Every figure of the article (kind and value; a complete list when given).
+    figures: Option<Vec<ExpectedFigure>>,
+    /// The events: the first is the main event, checked field by field; the kinds of
+    /// all of them must be the kinds reported (when given).
+    events: Option<Vec<ExpectedEvent>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedQuote {
+    /// The first words of the quote.
+    starts: String,
+    /// The speaker's name; absent means no findable speaker.
+    speaker: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedFigure {
+    kind: String,
+    value: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedEvent {
+    kind: String,
+    subtype: Option<String>,
+    /// `YYYY-MM-DD`, or "none".
+    date: Option<String>,
+    /// Words the venue name must contain, or "none".
+    venue: Option<String>,
+    place: Option<String>,
+    /// A place id, or "none".
+    scope: Option<String>,
+    /// "pilkada-2024", or "none".
+    election: Option<String>,
+    /// The chair's name, or "none".
+    chair: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -105,6 +146,63 @@ fn check(name: &str, text: &str, rec: &Record, want: &Expected) -> Vec<String> {
             ));
         }
     }
+    let person_name = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| rec.people.iter().find(|p| &p.id == id))
+            .map(|p| p.name.clone())
+    };
+    if let Some(quotes) = &want.quotes {
+        let got: Vec<(String, Option<String>)> = rec
+            .quotes
+            .iter()
+            .map(|q| (q.text.clone(), person_name(&q.speaker)))
+            .collect();
+        let mut left = got.clone();
+        for q in quotes {
+            match left.iter().position(|(t, _)| t.starts_with(&q.starts)) {
+                Some(k) => {
+                    let (_, who) = left.remove(k);
+                    if who != q.speaker {
+                        bad.push(format!(
+                            "{name}: quote {:?}: speaker {who:?}, want {:?}",
+                            q.starts, q.speaker
+                        ));
+                    }
+                }
+                None => bad.push(format!("{name}: quote {:?} missing", q.starts)),
+            }
+        }
+        for (t, _) in left {
+            bad.push(format!("{name}: extra quote {t:?}"));
+        }
+    }
+    if let Some(figures) = &want.figures {
+        let mut got: Vec<(String, f64)> = rec
+            .figures
+            .iter()
+            .map(|f| {
+                let kind = serde_json::to_value(f.kind).unwrap();
+                (kind.as_str().unwrap_or("").to_string(), f.value)
+            })
+            .collect();
+        for f in figures {
+            match got
+                .iter()
+                .position(|(k, v)| *k == f.kind && (v - f.value).abs() < 1e-6)
+            {
+                Some(k) => {
+                    got.remove(k);
+                }
+                None => bad.push(format!("{name}: figure {f:?} missing")),
+            }
+        }
+        for f in got {
+            bad.push(format!("{name}: extra figure {f:?}"));
+        }
+    }
+    if let Some(events) = &want.events {
+        check_events(name, rec, events, &person_name, &mut bad);
+    }
     let mut spans = Vec::new();
     common::spans(&serde_json::to_value(rec).unwrap(), &mut spans);
     for a in &want.absent {
@@ -115,6 +213,99 @@ fn check(name: &str, text: &str, rec: &Record, want: &Expected) -> Vec<String> {
         }
     }
     bad
+}
+
+fn check_events(
+    name: &str,
+    rec: &Record,
+    want: &[ExpectedEvent],
+    person_name: &dyn Fn(&Option<String>) -> Option<String>,
+    bad: &mut Vec<String>,
+) {
+    let mut kinds: Vec<&str> = rec.events.iter().map(|e| e.kind.as_str()).collect();
+    let mut want_kinds: Vec<&str> = want.iter().map(|e| e.kind.as_str()).collect();
+    kinds.sort();
+    want_kinds.sort();
+    if kinds != want_kinds {
+        bad.push(format!(
+            "{name}: event kinds {kinds:?}, want {want_kinds:?}"
+        ));
+    }
+    let (Some(m), Some(e)) = (want.first(), rec.events.first()) else {
+        return;
+    };
+    let none = |v: &Option<String>| v.as_deref() == Some("none");
+    let mut field = |what: &str, ok: bool, got: String, want: &Option<String>| {
+        if want.is_some() && !ok {
+            bad.push(format!(
+                "{name}: main event {what}: got {got}, want {want:?}"
+            ));
+        }
+    };
+    field(
+        "kind",
+        e.kind == m.kind,
+        e.kind.clone(),
+        &Some(m.kind.clone()),
+    );
+    field(
+        "subtype",
+        e.subtype == m.subtype,
+        format!("{:?}", e.subtype),
+        &m.subtype,
+    );
+    let date = e.date.as_ref().and_then(|d| d.value.clone());
+    field(
+        "date",
+        if none(&m.date) {
+            date.is_none()
+        } else {
+            date == m.date
+        },
+        format!("{date:?}"),
+        &m.date,
+    );
+    let venue = e.venue.as_ref().map(|v| v.name.clone());
+    let venue_ok = match (&m.venue, &venue) {
+        (Some(w), None) => w == "none",
+        (Some(w), Some(v)) => w != "none" && w.split(' ').all(|x| v.contains(x)),
+        (None, _) => true,
+    };
+    field("venue", venue_ok, format!("{venue:?}"), &m.venue);
+    field(
+        "place",
+        e.place == m.place,
+        format!("{:?}", e.place),
+        &m.place,
+    );
+    let scope_ok = if none(&m.scope) {
+        e.scope.is_none()
+    } else {
+        e.scope == m.scope
+    };
+    field("scope", scope_ok, format!("{:?}", e.scope), &m.scope);
+    let election = e
+        .election
+        .as_ref()
+        .map(|x| format!("{}-{}", x.kind, x.year));
+    let election_ok = if none(&m.election) {
+        election.is_none()
+    } else {
+        election == m.election
+    };
+    field(
+        "election",
+        election_ok,
+        format!("{election:?}"),
+        &m.election,
+    );
+    let chair = person_name(&e.chair);
+    let chair_ok = if none(&m.chair) {
+        chair.is_none()
+    } else {
+        chair == m.chair
+    };
+    field("chair", chair_ok, format!("{chair:?}"), &m.chair);
 }
 
 #[test]

@@ -21,6 +21,7 @@ use super::institutions::{self, Mention};
 use super::places::Places;
 use super::{push_range, Context};
 use crate::gazetteer::Entry;
+use jiff::civil::Date;
 
 /// One office of a person, resolved.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -57,29 +58,47 @@ pub struct People {
     pub people: Vec<FoundPerson>,
     /// Institutions implied by titles ("Kapolda Kaltim" → polda@64).
     pub implied: Vec<Mention>,
+    /// Offices named without a name that no person was found for ("dibuka oleh Bupati
+    /// Berau" when the lexicon has no holder for that day).
+    pub offices: Vec<Office>,
 }
 
-/// Finds titled people and the institutions their titles imply.
-pub fn resolve(ctx: &Context, places: &Places) -> People {
+/// A title written without a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Office {
+    /// The office.
+    pub role: FoundRole,
+    /// The title and its jurisdiction (normalized range).
+    pub range: Range<usize>,
+}
+
+/// Finds titled people and the institutions their titles imply. `reference` is the
+/// day the article speaks of: an office named without a name ("yang mewakili Pj
+/// Gubernur Kaltim") is the person the officials lexicon has in it that day.
+pub fn resolve(ctx: &Context, places: &Places, reference: Option<Date>) -> People {
     let mut out = People::default();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < ctx.hits.len() {
-        let Some(t) = ctx.title(i) else {
+        let Some((title_id, institution, start)) = title_at(ctx, i) else {
             i += 1;
             continue;
         };
-        let title = &ctx.lex.titles[t as usize];
         let acting = acting_before(ctx, i);
         let start = if acting.is_some() {
             ctx.hits[i - 1].range.start
         } else {
-            ctx.hits[i].range.start
+            start
         };
-        let (last, end) = institutions::twin(ctx, i, |j| ctx.title(j).is_some());
-        let kind = title.institution.clone().unwrap_or_default();
+        let kind = institution.clone().unwrap_or_default();
+        let (last, end) = institutions::twin(ctx, i, |j| {
+            ctx.title(j).is_some()
+                || ctx
+                    .institution(j)
+                    .is_some_and(|k| ctx.lex.institutions[k as usize].kind == kind)
+        });
         let tail = institutions::tail(ctx, places, last, end, &kind);
-        if let Some(k) = title.institution.clone() {
+        if let Some(k) = institution.clone() {
             out.implied.push(Mention {
                 kind: k,
                 jurisdiction: tail.jurisdiction,
@@ -88,19 +107,114 @@ pub fn resolve(ctx: &Context, places: &Places) -> People {
             });
         }
         let role = FoundRole {
-            title: title.id.clone(),
+            title: title_id,
             acting,
             jurisdiction: tail.jurisdiction,
-            institution: title.institution.clone(),
+            institution,
         };
-        let (name, honorifics, next) = name_after(ctx, tail.end, tail.last_hit + 1);
-        if let Some(range) = name {
-            add_person(ctx, &mut out.people, &mut index, range, honorifics, role);
+        let (mut name, mut honorifics, mut next) = name_after(ctx, tail.end, tail.last_hit + 1);
+        if name.is_none() {
+            if let Some(found) = name_between_repeated_verb(ctx, tail.end, tail.last_hit + 1) {
+                (name, honorifics, next) = found;
+            }
+        }
+        match name {
+            Some(range) => add_person(ctx, &mut out.people, &mut index, range, honorifics, role),
+            None => out.offices.push(Office {
+                role,
+                range: start..tail.end,
+            }),
         }
         i = next.max(tail.last_hit + 1);
     }
     known_mentions(ctx, &mut out.people, &mut index);
+    if let Some(day) = reference {
+        known_jurisdictions(ctx, &mut out.people, day);
+    }
+    resolve_offices(ctx, &mut out, reference);
     out
+}
+
+/// The title at hit `i`: its id, institution type and start. Either a title of the
+/// lexicon, or "Kepala" (also misspelt: "Kapala") before an institution, which makes the
+/// head of that institution ("Kepala Kejaksaan Negeri" → `kajari`, "Kapala Badan
+/// Kesatuan Bangsa dan Politik" → `kepala-kesbangpol`).
+fn title_at(ctx: &Context, i: usize) -> Option<(String, Option<String>, usize)> {
+    if let Some(t) = ctx.title(i) {
+        let title = &ctx.lex.titles[t as usize];
+        return Some((
+            title.id.clone(),
+            title.institution.clone(),
+            ctx.hits[i].range.start,
+        ));
+    }
+    let k = ctx.institution(i)?;
+    let start = ctx.hits[i].range.start;
+    let word = ctx.word_before(start);
+    let word_start =
+        start - (ctx.folded[..start].len() - ctx.folded[..start].trim_end().len()) - word.len();
+    let capital = ctx.text[word_start..].starts_with(|c: char| c.is_uppercase());
+    if !(capital && word.len() >= 5 && one_edit(word, "kepala")) {
+        return None;
+    }
+    let kind = ctx.lex.institutions[k as usize].kind.clone();
+    let id = HEADS
+        .iter()
+        .find(|(inst, _)| *inst == kind)
+        .map_or_else(|| format!("kepala-{kind}"), |(_, t)| t.to_string());
+    Some((id, Some(kind), word_start))
+}
+
+/// Heads of institutions whose title is not "kepala-<type>".
+const HEADS: &[(&str, &str)] = &[
+    ("kejari", "kajari"),
+    ("kejati", "kajati"),
+    ("polda", "kapolda"),
+    ("polres", "kapolres"),
+    ("polsek", "kapolsek"),
+    ("polri", "kapolri"),
+    ("satpol-pp", "kasatpol-pp"),
+];
+
+/// Whether two ASCII words are at most one substitution, insertion or deletion apart.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    prefix + suffix + 1 >= a.len().max(b.len())
+}
+
+/// "Kepala Badan Kesbangpol Kaltim mengatakan H Sufian Agus mengatakan …": an editing
+/// slip that leaves the verb on both sides of the name. The name between two
+/// occurrences of the same speech verb belongs to the title before the first.
+fn name_between_repeated_verb(
+    ctx: &Context,
+    pos: usize,
+    next_hit: usize,
+) -> Option<(Option<Range<usize>>, Vec<String>, usize)> {
+    let p = skip_spaces(ctx.text, pos);
+    let h = (next_hit..ctx.hits.len()).find(|&h| ctx.hits[h].range.start >= p)?;
+    if ctx.hits[h].range.start != p {
+        return None;
+    }
+    let verb = ctx.term(h, "cue")?;
+    let (name, honorifics, next) = name_after(ctx, ctx.hits[h].range.end, h + 1);
+    let range = name.clone()?;
+    let after = skip_spaces(ctx.text, range.end);
+    let again = ctx
+        .hits
+        .get(next)
+        .filter(|hit| hit.range.start == after)
+        .is_some_and(|_| ctx.term(next, "cue") == Some(verb));
+    again.then_some((name, honorifics, next))
 }
 
 /// The acting prefix right before title hit `i`.
@@ -252,6 +366,114 @@ fn known_mentions(ctx: &Context, people: &mut [FoundPerson], _index: &mut HashMa
     for p in people.iter_mut() {
         p.mentions.sort_by_key(|r| r.start);
     }
+}
+
+/// A known official's role written without a place ("sambutan Bupati Edi Damansyah")
+/// takes the jurisdiction of the office the lexicon gives them with that title on `day`
+/// (or at any time, when no row covers the day).
+fn known_jurisdictions(ctx: &Context, people: &mut [FoundPerson], day: Date) {
+    for p in people.iter_mut() {
+        let Some(o) = p.official else { continue };
+        let id = &ctx.lex.officials[o as usize].id;
+        for role in p.roles.iter_mut().filter(|r| r.jurisdiction.is_none()) {
+            let rows = ctx
+                .lex
+                .officials
+                .iter()
+                .filter(|r| &r.id == id && r.title == role.title);
+            let mut best = None;
+            for r in rows {
+                if best.is_none() || r.serves_on(day) {
+                    best = Some(r);
+                }
+            }
+            role.jurisdiction = best
+                .and_then(|r| r.jurisdiction.as_deref())
+                .and_then(|j| ctx.lex.place_index(j));
+        }
+    }
+}
+
+/// Resolves offices named without a name: through the officials lexicon on the
+/// reference day, else to the person named before with the same title (and place):
+/// "Sekda Sunggono … Sekda mengatakan" → Sunggono. Offices that stay unresolved are
+/// kept in `offices`.
+fn resolve_offices(ctx: &Context, out: &mut People, reference: Option<Date>) {
+    let offices = std::mem::take(&mut out.offices);
+    for office in offices {
+        let role = &office.role;
+        let holder = reference.and_then(|day| holder_on(ctx, role, day));
+        if let Some(o) = holder {
+            let slot = match out.people.iter().position(|p| {
+                p.official.is_some_and(|q| {
+                    ctx.lex.officials[q as usize].id == ctx.lex.officials[o as usize].id
+                })
+            }) {
+                Some(k) => k,
+                None => {
+                    out.people.push(FoundPerson {
+                        name: ctx.lex.officials[o as usize].name.clone(),
+                        honorifics: Vec::new(),
+                        official: Some(o),
+                        roles: Vec::new(),
+                        mentions: Vec::new(),
+                    });
+                    out.people.len() - 1
+                }
+            };
+            let p = &mut out.people[slot];
+            push_range(&mut p.mentions, office.range.clone());
+            p.mentions.sort_by_key(|r| r.start);
+            if !p.roles.iter().any(|r| r.title == role.title) {
+                p.roles.push(role.clone());
+            }
+            continue;
+        }
+        let before = out
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.roles.iter().any(|r| {
+                    r.title == role.title
+                        && (role.jurisdiction.is_none() || r.jurisdiction == role.jurisdiction)
+                })
+            })
+            .filter_map(|(k, p)| {
+                let first = p.mentions.iter().map(|m| m.start).min()?;
+                (first < office.range.start).then_some((first, k))
+            })
+            .max();
+        match before {
+            Some((_, k)) => {
+                let p = &mut out.people[k];
+                push_range(&mut p.mentions, office.range.clone());
+                p.mentions.sort_by_key(|r| r.start);
+            }
+            None => out.offices.push(office),
+        }
+    }
+}
+
+/// The official who holds `role`'s office on `day`: same title and jurisdiction, and the
+/// same acting prefix when the text writes one ("Pj Gubernur" is never the elected one;
+/// a plain "Gubernur" may be the acting holder).
+fn holder_on(ctx: &Context, role: &FoundRole, day: Date) -> Option<u32> {
+    let j = role.jurisdiction?;
+    let place = &ctx.lex.places[j as usize].id;
+    let mut found = ctx.lex.officials.iter().enumerate().filter(|(_, r)| {
+        r.title == role.title
+            && r.jurisdiction.as_deref() == Some(place.as_str())
+            && r.serves_on(day)
+            && (role.acting.is_none() || r.acting == role.acting)
+    });
+    let first = found.next()?;
+    // Two holders on one day (a handover day): prefer the one whose acting matches.
+    let pick = std::iter::once(first)
+        .chain(found)
+        .find(|(_, r)| r.acting == role.acting)
+        .unwrap_or(first);
+    u32::try_from(pick.0).ok()
 }
 
 /// Adds a mention for every word-bounded, capitalized occurrence of a person's full name
