@@ -122,11 +122,15 @@ pub fn run(args: Args) -> ExitCode {
         let stages = profile.stages();
         for (name, d) in stages.iter().copied().chain([("serialize", serialize)]) {
             let s = d.as_secs_f64();
+            let speed = if s > 0.0 {
+                format!("{:>7.1}", all_mb / s)
+            } else {
+                format!("{:>7}", "-")
+            };
             println!(
-                "  {name:<14} {:>5.1}%  {:>7.1}  {:>7.1}",
+                "  {name:<14} {:>5.1}%  {:>7.1}  {speed}",
                 100.0 * s / total,
                 s * per_doc,
-                all_mb / s.max(1e-9)
             );
         }
         let best = runs.iter().map(|r| r.wall).min().unwrap_or_default();
