@@ -1,7 +1,9 @@
 //! The `warta` command-line tool: a thin layer over the library.
 //!
-//! `warta extract PATH...` writes one `warta/1` record per input (JSONL) to stdout;
-//! `warta lexicon check [DIR]` validates lexicon files. Exit codes: 0 on success,
+//! `warta extract PATH...` / `warta extract --jsonl FILE|-` writes one `warta/1` record
+//! per input document (JSONL) to stdout, in input order, on all cores;
+//! `warta bench FILE.jsonl` measures extraction speed; `warta lexicon check [DIR]`
+//! validates lexicon files. Exit codes: 0 on success,
 //! 1 when any input failed (its error record is written in its place), 2 on usage errors.
 
 mod cli;

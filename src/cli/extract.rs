@@ -1,29 +1,51 @@
-//! `warta extract`: files, folders and stdin in, one JSONL record per input out.
+//! `warta extract`: text files, folders, JSONL streams and stdin in, one JSONL record per
+//! input document out, in input order, on all cores.
 
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use jiff::civil::Date;
-use warta::record::{ErrorDoc, ErrorRecord};
-use warta::{Article, Extractor};
+use warta::Extractor;
+
+use super::jsonl::Fields;
+use super::pipeline::{self, Options, Source};
+use super::progress::Progress;
 
 /// Flags of `warta extract`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Text files, folders (searched recursively for *.txt, in name order), or - for stdin.
-    #[arg(required = true)]
+    /// Text files, *.jsonl files, folders (searched recursively for *.txt and *.jsonl, in
+    /// path order), or - for one text on stdin.
+    #[arg(required_unless_present = "jsonl")]
     paths: Vec<PathBuf>,
+    /// A JSONL file (or - for stdin): one JSON object per line, one record per line.
+    #[arg(long, value_name = "FILE|-")]
+    jsonl: Option<PathBuf>,
+    /// The JSONL field holding the text [default: "text", else "content"].
+    #[arg(long, value_name = "NAME")]
+    text_field: Option<String>,
+    /// The JSONL field holding the id (a missing id becomes the line number).
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    id_field: String,
+    /// Worker threads [default: all cores].
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// No progress bar, no error messages and no summary on stderr.
+    #[arg(long, short)]
+    quiet: bool,
     /// Indent each record (the output is then no longer one record per line).
     #[arg(long)]
     pretty: bool,
-    /// Publication date (YYYY-MM-DD) anchoring partial and relative dates of every input.
+    /// Publication date (YYYY-MM-DD) anchoring partial and relative dates of every input
+    /// that carries none.
     #[arg(long, value_parser = parse_date)]
     reference_date: Option<Date>,
     /// A folder of lexicon files added to (or replacing by name) the embedded ones.
     #[arg(long)]
     lexicons: Option<PathBuf>,
-    /// Inputs larger than this many bytes get an error record instead of a record.
+    /// Texts larger than this many bytes get an error record instead of a record.
     #[arg(long, default_value_t = 16 << 20)]
     max_bytes: usize,
 }
@@ -33,99 +55,115 @@ fn parse_date(s: &str) -> Result<Date, String> {
         .map_err(|e| format!("'{s}' is not a date (YYYY-MM-DD): {e}"))
 }
 
-/// One input: where it comes from and its id.
-struct Input {
-    path: Option<PathBuf>,
-    id: String,
+/// The number of worker threads: `n`, or every core.
+pub fn threads(n: Option<usize>) -> usize {
+    n.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
+
+/// Builds the extractor, with extra lexicons when given; prints the error otherwise.
+pub fn extractor(lexicons: Option<&Path>) -> Option<Extractor> {
+    let mut builder = Extractor::builder();
+    if let Some(dir) = lexicons {
+        builder = builder.lexicons(dir);
+    }
+    match builder.build() {
+        Ok(e) => Some(e),
+        Err(e) => {
+            eprintln!("warta: {e}");
+            None
+        }
+    }
 }
 
 /// Runs `warta extract`.
 pub fn run(args: Args) -> ExitCode {
-    let mut builder = Extractor::builder();
-    if let Some(dir) = &args.lexicons {
-        builder = builder.lexicons(dir);
-    }
-    let extractor = match builder.build() {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("warta: {e}");
-            return ExitCode::from(2);
-        }
+    let Some(extractor) = extractor(args.lexicons.as_deref()) else {
+        return ExitCode::from(2);
     };
-    let mut inputs = Vec::new();
+    let start = Instant::now();
+    let mut sources = Vec::new();
+    if let Some(j) = &args.jsonl {
+        sources.push(if j == Path::new("-") {
+            Source::StdinJsonl
+        } else {
+            Source::Jsonl {
+                path: j.clone(),
+                stem_ids: false,
+            }
+        });
+    }
     for p in &args.paths {
-        expand(p, &mut inputs);
+        expand(p, &mut sources);
     }
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut failed = 0usize;
-    for input in &inputs {
-        let line = match read(input, args.max_bytes) {
-            Ok(text) => {
-                let mut article = Article::new(input.id.clone(), text);
-                article.published = args.reference_date;
-                to_json(&extractor.extract(&article), args.pretty)
-            }
-            Err((kind, message)) => {
-                failed += 1;
-                let doc = ErrorDoc {
-                    id: Some(input.id.clone()),
-                    path: input.path.as_ref().map(|p| p.display().to_string()),
-                    line: None,
-                };
-                eprintln!("warta: {message}");
-                to_json(&ErrorRecord::new(doc, kind, message), args.pretty)
-            }
-        };
-        if writeln!(out, "{line}").is_err() {
-            return ExitCode::SUCCESS; // closed pipe: stop quietly
+    let total = sources.iter().try_fold(0u64, |sum, s| match s {
+        Source::Text(p) | Source::Jsonl { path: p, .. } => {
+            Some(sum + std::fs::metadata(p).map_or(0, |m| m.len()))
         }
+        Source::StdinText | Source::StdinJsonl => None,
+    });
+    let progress = Progress::new(total, args.quiet);
+    let opts = Options {
+        extractor: &extractor,
+        fields: Fields {
+            text: args.text_field,
+            id: args.id_field,
+            max_bytes: args.max_bytes,
+            default_date: args.reference_date,
+        },
+        threads: threads(args.threads),
+        pretty: args.pretty,
+        quiet: args.quiet,
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let totals = pipeline::run(sources, &opts, &mut out, &progress);
+    progress.finish();
+    if totals.closed {
+        return ExitCode::SUCCESS; // closed pipe: stop quietly
     }
-    if out.flush().is_err() {
-        return ExitCode::SUCCESS;
+    if !args.quiet {
+        let secs = pipeline::seconds(start);
+        let mb = totals.bytes as f64 / 1e6;
+        eprintln!(
+            "warta: {} docs ok, {} errors, {mb:.1} MB in {secs:.1} s ({:.1} MB/s, {} threads)",
+            totals.ok,
+            totals.errors,
+            mb / secs.max(1e-9),
+            opts.threads,
+        );
     }
-    if failed > 0 {
-        eprintln!("warta: {failed} of {} input(s) failed", inputs.len());
+    if totals.errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
 
-fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> String {
-    let r = if pretty {
-        serde_json::to_string_pretty(value)
-    } else {
-        serde_json::to_string(value)
-    };
-    r.unwrap_or_else(|e| {
-        format!(
-            "{{\"schema\":\"warta/1\",\"error\":{{\"kind\":\"serialize\",\"message\":\"{e}\"}}}}"
-        )
-    })
-}
-
-/// Expands a path argument: "-" is stdin, a folder is its *.txt files (recursively,
-/// sorted by path), anything else is a file (errors are reported when it is read).
-fn expand(path: &Path, out: &mut Vec<Input>) {
+/// Expands a path argument: "-" is a text on stdin, a folder is its *.txt and *.jsonl
+/// files (recursively, sorted by path), a *.jsonl file is JSONL, anything else is a text
+/// file (errors are reported when it is read).
+fn expand(path: &Path, out: &mut Vec<Source>) {
     if path == Path::new("-") {
-        out.push(Input {
-            path: None,
-            id: "-".into(),
-        });
+        out.push(Source::StdinText);
     } else if path.is_dir() {
         let mut files = Vec::new();
         walk(path, &mut files);
         files.sort();
-        out.extend(files.into_iter().map(|p| Input {
-            id: stem(&p),
-            path: Some(p),
-        }));
+        out.extend(files.into_iter().map(source));
     } else {
-        out.push(Input {
-            id: stem(path),
-            path: Some(path.to_path_buf()),
-        });
+        out.push(source(path.to_path_buf()));
+    }
+}
+
+fn source(path: PathBuf) -> Source {
+    if path.extension().is_some_and(|x| x == "jsonl") {
+        Source::Jsonl {
+            path,
+            stem_ids: true,
+        }
+    } else {
+        Source::Text(path)
     }
 }
 
@@ -136,55 +174,14 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
     };
     for e in entries.flatten() {
         let p = e.path();
-        if p.is_dir() {
+        // Symlinked folders are not followed (no cycles); symlinked files are read.
+        let Ok(kind) = e.file_type() else { continue };
+        if kind.is_dir() {
             walk(&p, files);
-        } else if p.extension().is_some_and(|x| x == "txt") {
+        } else if (kind.is_file() || p.is_file())
+            && p.extension().is_some_and(|x| x == "txt" || x == "jsonl")
+        {
             files.push(p);
         }
     }
-}
-
-fn stem(p: &Path) -> String {
-    p.file_stem().map_or_else(
-        || p.display().to_string(),
-        |s| s.to_string_lossy().into_owned(),
-    )
-}
-
-/// Reads one input as UTF-8 text, or says why it cannot be extracted.
-fn read(input: &Input, max: usize) -> Result<String, (&'static str, String)> {
-    let name = input
-        .path
-        .as_ref()
-        .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string());
-    let mut bytes = Vec::new();
-    let res = match &input.path {
-        None => io::stdin()
-            .lock()
-            .take(max as u64 + 1)
-            .read_to_end(&mut bytes),
-        Some(p) => {
-            std::fs::File::open(p).and_then(|f| f.take(max as u64 + 1).read_to_end(&mut bytes))
-        }
-    };
-    res.map_err(|e| ("io", format!("{name}: {e}")))?;
-    if bytes.len() > max {
-        return Err((
-            "too-large",
-            format!("{name}: larger than {max} bytes (--max-bytes)"),
-        ));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        (
-            "utf8",
-            format!(
-                "{name}: invalid UTF-8 at byte {}",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })?;
-    if text.trim().is_empty() {
-        return Err(("empty", format!("{name}: empty text")));
-    }
-    Ok(text)
 }

@@ -1,7 +1,11 @@
 //! Flag definitions and the commands they run.
 
+mod bench;
 mod extract;
+mod jsonl;
 mod lexicon;
+mod pipeline;
+mod progress;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,8 +22,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Extract warta/1 records (JSONL on stdout) from text files, folders of *.txt, or - (stdin).
+    /// Extract warta/1 records (JSONL on stdout) from text files, JSONL streams, folders, or stdin.
     Extract(extract::Args),
+    /// Measure extraction speed on a JSONL corpus, per thread count and per stage.
+    Bench(bench::Args),
     /// Work with lexicon files.
     Lexicon {
         #[command(subcommand)]
@@ -51,6 +57,7 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Bench(args) => bench::run(args),
         Command::Lexicon {
             command: LexiconCommand::Check { dir, alone },
         } => lexicon::check(dir, alone),

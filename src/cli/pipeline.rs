@@ -1,0 +1,426 @@
+//! The ordered parallel pipeline of `warta extract`: one reader thread → N workers →
+//! the writer (the calling thread), which puts records back in input order.
+//!
+//! Memory is bounded by a window of documents: the reader takes a token before it hands
+//! out a document and the writer gives the token back once that document's record is
+//! written, so at most `window` documents are read, in flight or waiting to be written.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crossbeam_channel::{bounded, unbounded};
+use warta::record::{ErrorDoc, ErrorRecord};
+use warta::{Article, Extractor};
+
+use super::jsonl::{self, Fields};
+use super::progress::Progress;
+
+/// Where documents come from.
+#[derive(Debug)]
+pub enum Source {
+    /// One text file, one document; its id is the file stem.
+    Text(PathBuf),
+    /// Standard input as one text document, id `-`.
+    StdinText,
+    /// A JSONL file; `stem_ids`: missing ids are `<stem>:<line>` instead of `<line>`.
+    Jsonl {
+        /// The file.
+        path: PathBuf,
+        /// Whether ids made from line numbers carry the file stem.
+        stem_ids: bool,
+    },
+    /// Standard input as JSONL.
+    StdinJsonl,
+}
+
+/// What the pipeline needs besides the sources.
+pub struct Options<'a> {
+    /// The extractor shared by every worker.
+    pub extractor: &'a Extractor,
+    /// JSONL field mapping and limits.
+    pub fields: Fields,
+    /// Worker threads.
+    pub threads: usize,
+    /// Indent records.
+    pub pretty: bool,
+    /// No per-error messages and no summary on stderr.
+    pub quiet: bool,
+}
+
+/// Counts for the summary.
+#[derive(Debug, Default)]
+pub struct Totals {
+    /// Records written.
+    pub ok: u64,
+    /// Error records written.
+    pub errors: u64,
+    /// Input bytes consumed.
+    pub bytes: u64,
+    /// Whether stdout closed early (a closed pipe): stop quietly.
+    pub closed: bool,
+}
+
+/// One unit of work, made by the reader.
+enum Job {
+    /// A whole text input.
+    Text {
+        id: String,
+        path: Option<String>,
+        read: Result<String, (&'static str, String)>,
+    },
+    /// One JSONL line.
+    Line {
+        path: Option<String>,
+        stem: Option<String>,
+        number: u64,
+        line: jsonl::Line,
+    },
+    /// An input that could not be opened or read.
+    Fail {
+        doc: ErrorDoc,
+        kind: &'static str,
+        message: String,
+    },
+}
+
+/// One unit done, made by a worker.
+struct Done {
+    out: Vec<u8>,
+    error: Option<String>,
+    bytes: u64,
+}
+
+/// Runs the sources through the extractor and writes the records to `out` in order.
+pub fn run<W: Write>(
+    sources: Vec<Source>,
+    opts: &Options<'_>,
+    out: &mut W,
+    progress: &Progress,
+) -> Totals {
+    let threads = opts.threads.max(1);
+    let window = threads * 64;
+    let (token_tx, token_rx) = bounded::<()>(window);
+    for _ in 0..window {
+        let _ = token_tx.send(());
+    }
+    let (job_tx, job_rx) = unbounded::<(u64, Job)>();
+    let (done_tx, done_rx) = unbounded::<(u64, Done)>();
+    let mut totals = Totals::default();
+    std::thread::scope(|s| {
+        let fields = &opts.fields;
+        s.spawn(move || read_all(sources, fields, &token_rx, &job_tx));
+        for _ in 0..threads {
+            let job_rx = job_rx.clone();
+            let done_tx = done_tx.clone();
+            s.spawn(move || {
+                for (seq, job) in job_rx {
+                    if done_tx.send((seq, work(job, opts))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(job_rx);
+        drop(done_tx);
+        let mut next = 0u64;
+        let mut waiting = BTreeMap::new();
+        let mut shown = 0usize;
+        'write: for (seq, done) in done_rx.iter() {
+            waiting.insert(seq, done);
+            while let Some(done) = waiting.remove(&next) {
+                next += 1;
+                if let Some(message) = &done.error {
+                    totals.errors += 1;
+                    if !opts.quiet {
+                        shown += 1;
+                        if shown <= 20 {
+                            progress.println(&format!("warta: {message}"));
+                        } else if shown == 21 {
+                            progress.println("warta: (further errors not shown)");
+                        }
+                    }
+                } else {
+                    totals.ok += 1;
+                }
+                totals.bytes += done.bytes;
+                progress.record(done.bytes, totals.ok + totals.errors);
+                if out.write_all(&done.out).is_err() {
+                    totals.closed = true;
+                    break 'write;
+                }
+                let _ = token_tx.send(());
+            }
+        }
+        // Dropping the receiving ends stops the reader and workers after a closed pipe.
+        drop(done_rx);
+        drop(token_tx);
+    });
+    if !totals.closed && out.flush().is_err() {
+        totals.closed = true;
+    }
+    totals
+}
+
+/// The reader thread: turns sources into numbered jobs, one token each.
+fn read_all(
+    sources: Vec<Source>,
+    fields: &Fields,
+    tokens: &crossbeam_channel::Receiver<()>,
+    jobs: &crossbeam_channel::Sender<(u64, Job)>,
+) {
+    let mut seq = 0u64;
+    let mut emit = |job: Job| -> bool {
+        if tokens.recv().is_err() || jobs.send((seq, job)).is_err() {
+            return false;
+        }
+        seq += 1;
+        true
+    };
+    let limit = jsonl::line_limit(fields.max_bytes);
+    for source in sources {
+        let go_on = match source {
+            Source::Text(path) => {
+                let id = stem(&path);
+                let name = path.display().to_string();
+                let read = std::fs::File::open(&path)
+                    .map_err(|e| ("io", format!("{name}: {e}")))
+                    .and_then(|f| read_text(f, &name, fields.max_bytes));
+                emit(Job::Text {
+                    id,
+                    path: Some(name),
+                    read,
+                })
+            }
+            Source::StdinText => {
+                let read = read_text(io::stdin().lock(), "<stdin>", fields.max_bytes);
+                emit(Job::Text {
+                    id: "-".into(),
+                    path: None,
+                    read,
+                })
+            }
+            Source::Jsonl { path, stem_ids } => {
+                let name = path.display().to_string();
+                match std::fs::File::open(&path) {
+                    Ok(f) => {
+                        let stem = stem_ids.then(|| stem(&path));
+                        let reader = BufReader::with_capacity(1 << 16, f);
+                        read_lines(reader, Some(name), stem, limit, &mut emit)
+                    }
+                    Err(e) => emit(Job::Fail {
+                        doc: ErrorDoc {
+                            id: Some(stem(&path)),
+                            path: Some(name.clone()),
+                            line: None,
+                        },
+                        kind: "io",
+                        message: format!("{name}: {e}"),
+                    }),
+                }
+            }
+            Source::StdinJsonl => {
+                let reader = BufReader::with_capacity(1 << 16, io::stdin().lock());
+                read_lines(reader, None, None, limit, &mut emit)
+            }
+        };
+        if !go_on {
+            return;
+        }
+    }
+}
+
+/// Emits one job per line; `false` when the pipeline stopped.
+fn read_lines<R: io::BufRead>(
+    mut reader: R,
+    path: Option<String>,
+    stem: Option<String>,
+    limit: usize,
+    emit: &mut impl FnMut(Job) -> bool,
+) -> bool {
+    let mut number = 0u64;
+    loop {
+        number += 1;
+        match jsonl::read_line(&mut reader, limit) {
+            Ok(Some(line)) => {
+                let job = Job::Line {
+                    path: path.clone(),
+                    stem: stem.clone(),
+                    number,
+                    line,
+                };
+                if !emit(job) {
+                    return false;
+                }
+            }
+            Ok(None) => return true,
+            Err(e) => {
+                let name = path.as_deref().unwrap_or("<stdin>");
+                return emit(Job::Fail {
+                    doc: ErrorDoc {
+                        id: None,
+                        path: path.clone(),
+                        line: Some(number),
+                    },
+                    kind: "io",
+                    message: format!("{name}: line {number}: {e}"),
+                });
+            }
+        }
+    }
+}
+
+/// Reads a whole text input (at most `max` bytes) as UTF-8.
+fn read_text(r: impl Read, name: &str, max: usize) -> Result<String, (&'static str, String)> {
+    let mut bytes = Vec::new();
+    r.take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ("io", format!("{name}: {e}")))?;
+    if bytes.len() > max {
+        return Err((
+            "too-large",
+            format!("{name}: larger than {max} bytes (--max-bytes)"),
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        (
+            "utf8",
+            format!(
+                "{name}: invalid UTF-8 at byte {}",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(("empty", format!("{name}: empty text")));
+    }
+    Ok(text)
+}
+
+/// A worker's part: extraction and serialization of one job.
+fn work(job: Job, opts: &Options<'_>) -> Done {
+    match job {
+        Job::Text { id, path, read } => {
+            let bytes = match &read {
+                Ok(t) => t.len() as u64,
+                Err(_) => 0,
+            };
+            match read {
+                Ok(text) => {
+                    let mut article = Article::new(id, text);
+                    article.published = opts.fields.default_date;
+                    let rec = opts.extractor.extract(&article);
+                    Done {
+                        out: to_json(&rec, opts.pretty),
+                        error: None,
+                        bytes,
+                    }
+                }
+                Err((kind, message)) => {
+                    let doc = ErrorDoc {
+                        id: Some(id),
+                        path,
+                        line: None,
+                    };
+                    failed(doc, kind, message, bytes, opts.pretty)
+                }
+            }
+        }
+        Job::Line {
+            path,
+            stem,
+            number,
+            line,
+        } => {
+            let bytes = line.consumed;
+            let line_id = || match &stem {
+                Some(s) => format!("{s}:{number}"),
+                None => number.to_string(),
+            };
+            let place = || match &path {
+                Some(p) => format!("{p}:{number}"),
+                None => format!("line {number}"),
+            };
+            let parsed = if line.truncated {
+                Err(jsonl::Failure {
+                    kind: "too-large",
+                    message: format!(
+                        "line of {} bytes is longer than the {} bytes allowed by --max-bytes",
+                        line.consumed,
+                        line.bytes.len()
+                    ),
+                    id: None,
+                })
+            } else {
+                jsonl::parse(&line.bytes, &opts.fields, line_id)
+            };
+            drop(line.bytes);
+            match parsed {
+                Ok((article, meta)) => {
+                    let mut rec = opts.extractor.extract(&article);
+                    if !meta.is_empty() {
+                        rec.doc.meta = Some(meta);
+                    }
+                    Done {
+                        out: to_json(&rec, opts.pretty),
+                        error: None,
+                        bytes,
+                    }
+                }
+                Err(f) => {
+                    let message = format!("{}: {}", place(), f.message);
+                    let doc = ErrorDoc {
+                        id: Some(f.id.unwrap_or_else(line_id)),
+                        path,
+                        line: Some(number),
+                    };
+                    failed(doc, f.kind, message, bytes, opts.pretty)
+                }
+            }
+        }
+        Job::Fail { doc, kind, message } => failed(doc, kind, message, 0, opts.pretty),
+    }
+}
+
+fn failed(doc: ErrorDoc, kind: &str, message: String, bytes: u64, pretty: bool) -> Done {
+    let out = to_json(&ErrorRecord::new(doc, kind, message.clone()), pretty);
+    Done {
+        out,
+        error: Some(message),
+        bytes,
+    }
+}
+
+/// One record as a JSON line (with its "\n").
+pub fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(4096);
+    let r = if pretty {
+        serde_json::to_writer_pretty(&mut out, value)
+    } else {
+        serde_json::to_writer(&mut out, value)
+    };
+    if let Err(e) = r {
+        out.clear();
+        let info = serde_json::json!({
+            "schema": warta::record::SCHEMA,
+            "error": {"kind": "serialize", "message": e.to_string()},
+        });
+        out = info.to_string().into_bytes();
+    }
+    out.push(b'\n');
+    out
+}
+
+/// A path's file stem, or the whole path when it has none.
+pub fn stem(p: &std::path::Path) -> String {
+    p.file_stem().map_or_else(
+        || p.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+/// Seconds since `start`, for summaries.
+pub fn seconds(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64()
+}

@@ -1,0 +1,216 @@
+//! `warta extract --jsonl`: one record per input line, in order, error records in place.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const WARTA: &str = env!("CARGO_BIN_EXE_warta");
+
+/// A JSONL input with one line of each kind, and the error kind expected per line.
+fn corpus() -> (Vec<u8>, Vec<Option<&'static str>>) {
+    let mut lines: Vec<(Vec<u8>, Option<&str>)> = vec![
+        (
+            br#"{"id":"b-1","text":"Samarinda - Pemkot Samarinda menggelar rapat banjir pada Senin (9/9/2019).","published":"2019-09-10 08:00:00","source":"uji","tags":["banjir"]}"#.to_vec(),
+            None,
+        ),
+        (br#"{"id":"b-2","text":"Warga "#.to_vec(), Some("json")),
+        (br#"{"id":"b-3","judul":"tanpa isi"}"#.to_vec(), Some("missing-text")),
+        (b"{\"id\":\"b-4\",\"text\":\"Balikpapan \xff\xfe hujan\"}".to_vec(), Some("utf8")),
+        (br#"{"id":"b-5","text":"   "}"#.to_vec(), Some("empty")),
+        (
+            format!(r#"{{"id":"b-6","text":"{}"}}"#, "Kutai Kartanegara ".repeat(20)).into_bytes(),
+            Some("too-large"),
+        ),
+        (Vec::new(), Some("empty")),
+        (
+            br#"{"content":"Bupati Berau meninjau jalan rusak di Tanjung Redeb.","date":"19/09/2019"}"#.to_vec(),
+            None,
+        ),
+    ];
+    let kinds = lines.iter().map(|(_, k)| *k).collect();
+    let mut bytes = Vec::new();
+    for (l, _) in lines.iter_mut() {
+        bytes.extend_from_slice(l);
+        bytes.push(b'\n');
+    }
+    (bytes, kinds)
+}
+
+fn file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli_jsonl");
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn warta(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(WARTA)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = child.stdin.take().unwrap();
+    let data = stdin.unwrap_or_default().to_vec();
+    let feeder = std::thread::spawn(move || {
+        let mut input = input;
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    out
+}
+
+fn records(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn one_record_per_line_in_order_with_errors_in_place() {
+    let (bytes, kinds) = corpus();
+    let path = file("mixed.jsonl", &bytes);
+    let p = path.to_str().unwrap();
+    let out = warta(
+        &[
+            "extract",
+            "--jsonl",
+            p,
+            "--max-bytes",
+            "200",
+            "--threads",
+            "2",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    assert_eq!(recs.len(), kinds.len());
+    for (i, (rec, kind)) in recs.iter().zip(&kinds).enumerate() {
+        assert_eq!(rec["schema"], "warta/1");
+        assert_eq!(rec["error"]["kind"].as_str(), *kind, "line {}", i + 1);
+        if kind.is_some() {
+            assert_eq!(rec["doc"]["line"], i + 1);
+            assert_eq!(rec["doc"]["path"].as_str(), Some(p));
+        }
+    }
+    let ids: Vec<&str> = recs
+        .iter()
+        .map(|r| r["doc"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["b-1", "2", "b-3", "b-4", "b-5", "b-6", "7", "8"]);
+
+    // The first line: fields read, the rest passed through under doc.meta.
+    let doc = &recs[0]["doc"];
+    assert_eq!(doc["reference_date"], "2019-09-10");
+    assert_eq!(
+        doc["meta"],
+        serde_json::json!({"source": "uji", "tags": ["banjir"]})
+    );
+    assert!(recs[0]["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["id"] == "64.72"));
+    // The last line: text from "content", a DD/MM/YYYY date, no meta.
+    assert_eq!(recs[7]["doc"]["reference_date"], "2019-09-19");
+    assert!(recs[7]["doc"].get("meta").is_none());
+
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("2 docs ok, 6 errors"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{p}:3: no \"text\" field")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn same_bytes_on_one_and_two_threads() {
+    let (bytes, _) = corpus();
+    let mut many = Vec::new();
+    for _ in 0..16 {
+        many.extend_from_slice(&bytes);
+    }
+    let path = file("many.jsonl", &many);
+    let p = path.to_str().unwrap();
+    let one = warta(
+        &[
+            "extract",
+            "--jsonl",
+            p,
+            "--max-bytes",
+            "200",
+            "-q",
+            "--threads",
+            "1",
+        ],
+        None,
+    );
+    let two = warta(
+        &[
+            "extract",
+            "--jsonl",
+            p,
+            "--max-bytes",
+            "200",
+            "-q",
+            "--threads",
+            "2",
+        ],
+        None,
+    );
+    assert_eq!(records(&one).len(), 128);
+    assert_eq!(one.stdout, two.stdout);
+    assert!(one.stderr.is_empty() && two.stderr.is_empty());
+}
+
+#[test]
+fn stdin_and_text_field() {
+    let input = b"{\"isi\":\"Kapolres Bontang hadir.\",\"text\":\"bukan ini\"}\n{\"text\":\"x\"}";
+    let out = warta(
+        &["extract", "--jsonl", "-", "--text-field", "isi", "-q"],
+        Some(input),
+    );
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["doc"]["bytes"], 23);
+    assert_eq!(recs[0]["doc"]["meta"]["text"], "bukan ini");
+    assert_eq!(recs[1]["error"]["kind"], "missing-text");
+    assert!(recs[1]["doc"].get("path").is_none());
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn all_good_exits_zero() {
+    let input = b"{\"id\":1,\"text\":\"Camat Loa Kulu membuka pasar murah.\"}\r\n";
+    let out = warta(&["extract", "--jsonl", "-"], Some(input));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(records(&out)[0]["doc"]["id"], "1");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 docs ok, 0 errors"), "{stderr}");
+}
+
+#[test]
+fn an_overlong_line_is_not_buffered() {
+    // With --max-bytes 10 a line may hold 2*10 + 1 MiB bytes; this one holds more.
+    let long = format!(
+        "{{\"text\":\"{}\"}}\n{{\"text\":\"Wali Kota Bontang.\"}}\n",
+        "a".repeat(1_100_000)
+    );
+    let out = warta(
+        &["extract", "--jsonl", "-", "--max-bytes", "10", "-q"],
+        Some(long.as_bytes()),
+    );
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["error"]["kind"], "too-large");
+    assert_eq!(recs[0]["doc"]["line"], 1);
+    assert_eq!(recs[1]["error"]["kind"], "too-large"); // 18 bytes > 10
+}
