@@ -210,7 +210,7 @@ impl Extractor {
         let quotes = quotes::scan(norm.text());
         let speakers = entities::people::attribute(&ctx, &people.people, &quotes);
         lap(clock, Stage::FiguresQuotes);
-        let speaker_of: Vec<Option<usize>> = speakers.iter().map(|(s, _)| *s).collect();
+        let speaker_of: Vec<Option<usize>> = speakers.iter().map(|a| a.speaker).collect();
         let found_events = events::find(&events::Input {
             ctx: &ctx,
             places: &places,
@@ -275,14 +275,13 @@ impl Extractor {
         rec.quotes = quotes
             .into_iter()
             .zip(speakers)
-            .map(|(q, (speaker, cue))| {
+            .map(|(q, a)| {
                 let s = span(q.inner);
-                let speaker = speaker.map(|k| person_ids[k].clone());
                 Quote {
                     text: s.text.clone(),
-                    speaker,
-                    cue,
-                    channel: None,
+                    speaker: a.speaker.map(|k| person_ids[k].clone()),
+                    cue: a.cue,
+                    channel: a.channel.map(|k| person_ids[k].clone()),
                     span: s,
                 }
             })

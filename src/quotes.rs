@@ -61,11 +61,15 @@ fn opens(text: &str, i: usize) -> bool {
         && after.is_some_and(|c| !c.is_whitespace())
 }
 
+/// A mark closes a quote when no word follows it directly, or when the quote's own
+/// punctuation comes right before it (`aman,"Tambahnya`: the cue glued to the mark).
 fn closes(text: &str, i: usize) -> bool {
-    text[i + 1..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric())
+    let glued_cue = text[..i].ends_with([',', '.', '!', '?']);
+    glued_cue
+        || text[i + 1..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn push(text: &str, inner: Range<usize>, out: &mut Vec<QuoteHit>) {
@@ -86,7 +90,9 @@ fn push(text: &str, inner: Range<usize>, out: &mut Vec<QuoteHit>) {
     });
 }
 
-/// Up to two words after the closing mark (skipping `,` and spaces), on the same line.
+/// Up to three words after the closing mark (skipping `,` and spaces), on the same line;
+/// a short capitalized abbreviation keeps its dot and does not count ("harap Dr. Budi
+/// Santoso").
 fn cue_after(text: &str, inner_end: usize) -> Option<Range<usize>> {
     let close = inner_end + text[inner_end..].find('"')? + 1;
     let rest = &text[close..];
@@ -94,16 +100,29 @@ fn cue_after(text: &str, inner_end: usize) -> Option<Range<usize>> {
     let lead = line.len() - line.trim_start_matches([',', ' ']).len();
     let mut end = lead;
     let mut words = 0;
+    let mut word_start = lead;
     for (i, c) in line[lead..].char_indices() {
+        let at = lead + i;
         if c == ' ' {
-            words += 1;
+            if !line[..at].ends_with('.') {
+                words += 1;
+            }
             if words == 3 {
+                break;
+            }
+            word_start = at + 1;
+        } else if c == '.' {
+            let word = &line[word_start..at];
+            let abbreviation = (1..=4).contains(&word.len())
+                && word.starts_with(|c: char| c.is_uppercase())
+                && line[at + 1..].starts_with(' ');
+            if !abbreviation {
                 break;
             }
         } else if !(c.is_alphanumeric() || c == '\'' || c == '-') {
             break;
         }
-        end = lead + i + c.len_utf8();
+        end = at + c.len_utf8();
     }
     let cue = line[lead..end].trim_end();
     (!cue.is_empty()).then(|| close + lead..close + lead + cue.len())
@@ -160,6 +179,24 @@ mod tests {
     fn short_terms_and_unbalanced_marks_are_not_quotes() {
         assert!(texts("Asas \"Luber\" dan \"Jurdil\" dijaga.").is_empty());
         assert!(texts("Ia berkata \"tanpa penutup sama sekali di sini\nParagraf baru.").is_empty());
+    }
+
+    #[test]
+    fn glued_cues_and_abbreviations_in_cues() {
+        let t = "\"Jalan sudah aman kembali,\"Tambahnya.\n\"Jangan ada yang lengah,\" harap Dr. Budi Santoso.";
+        assert_eq!(
+            texts(t),
+            [
+                (
+                    "Jalan sudah aman kembali".to_string(),
+                    Some("Tambahnya".to_string())
+                ),
+                (
+                    "Jangan ada yang lengah".to_string(),
+                    Some("harap Dr. Budi Santoso".to_string())
+                ),
+            ]
+        );
     }
 
     #[test]

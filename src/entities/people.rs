@@ -97,6 +97,11 @@ pub fn resolve(ctx: &Context, places: &Places, reference: Option<Date>) -> Peopl
                     .institution(j)
                     .is_some_and(|k| ctx.lex.institutions[k as usize].kind == kind)
         });
+        let (last, end) = if PORTFOLIO_TITLES.contains(&title_id.as_str()) {
+            skip_portfolio(ctx, last, end)
+        } else {
+            (last, end)
+        };
         let tail = institutions::tail(ctx, places, last, end, &kind);
         if let Some(k) = institution.clone() {
             out.implied.push(Mention {
@@ -217,6 +222,182 @@ fn name_between_repeated_verb(
     again.then_some((name, honorifics, next))
 }
 
+/// Titles followed by the field they head ("Menteri Pekerjaan Umum", "Kepala Dinas
+/// Kesehatan") before the place and the name.
+const PORTFOLIO_TITLES: &[&str] = &[
+    "menteri",
+    "kepala-dinas",
+    "dirjen",
+    "asisten",
+    "kepala-badan",
+    "direktur",
+    "deputi",
+    "staf-ahli",
+    "kepala-bidang",
+    "kepala-bagian",
+];
+
+/// Words of ministry, agency and department names: common nouns that are capitalized in
+/// those names and are never a person's name ("Pekerjaan Umum dan Perumahan Rakyat").
+const PORTFOLIO_WORDS: &[&str] = &[
+    "agama",
+    "agraria",
+    "anak",
+    "aparatur",
+    "arsip",
+    "aset",
+    "bangsa",
+    "bencana",
+    "bidang",
+    "birokrasi",
+    "budaya",
+    "bumn",
+    "daerah",
+    "dalam",
+    "daya",
+    "desa",
+    "digital",
+    "ekonomi",
+    "energi",
+    "hak",
+    "ham",
+    "hidup",
+    "hukum",
+    "industri",
+    "informatika",
+    "investasi",
+    "kabinet",
+    "kebakaran",
+    "kebersihan",
+    "kebudayaan",
+    "kehutanan",
+    "kelautan",
+    "kemaritiman",
+    "kependudukan",
+    "kepegawaian",
+    "keamanan",
+    "kearsipan",
+    "kerja",
+    "kesatuan",
+    "kesehatan",
+    "ketahanan",
+    "ketenagakerjaan",
+    "keuangan",
+    "komunikasi",
+    "koordinator",
+    "koperasi",
+    "kreatif",
+    "lingkungan",
+    "luar",
+    "manusia",
+    "menengah",
+    "milik",
+    "mineral",
+    "modal",
+    "nasional",
+    "negara",
+    "negeri",
+    "olahraga",
+    "pangan",
+    "pariwisata",
+    "pekerjaan",
+    "pemadam",
+    "pembangunan",
+    "pemberdayaan",
+    "pemuda",
+    "penanaman",
+    "penanggulangan",
+    "pencatatan",
+    "pendapatan",
+    "pendidikan",
+    "penelitian",
+    "perdagangan",
+    "perekonomian",
+    "perempuan",
+    "perencanaan",
+    "perhubungan",
+    "perikanan",
+    "perindustrian",
+    "perizinan",
+    "perkebunan",
+    "perlindungan",
+    "permukiman",
+    "perpustakaan",
+    "pertahanan",
+    "pertamanan",
+    "pertanahan",
+    "pertanian",
+    "perumahan",
+    "peternakan",
+    "pintu",
+    "politik",
+    "rakyat",
+    "reformasi",
+    "riset",
+    "ruang",
+    "sains",
+    "satu",
+    "sekretariat",
+    "sipil",
+    "sosial",
+    "statistik",
+    "sumber",
+    "tata",
+    "teknologi",
+    "tenaga",
+    "terpadu",
+    "tertinggal",
+    "tinggi",
+    "transmigrasi",
+    "ukm",
+    "umum",
+    "usaha",
+    "wilayah",
+];
+
+/// Moves past the portfolio after a title ("Pekerjaan Umum dan Perumahan Rakyat (PUPR)"):
+/// portfolio words, "dan"/"&" between them, and the acronym in parentheses after them.
+/// Returns the last hit inside and the new end.
+fn skip_portfolio(ctx: &Context, last: usize, end: usize) -> (usize, usize) {
+    let text = ctx.text;
+    let mut p = end;
+    let mut new_end = end;
+    loop {
+        let q = skip_spaces(text, p);
+        let rest = &text[q..line_end(text, q)];
+        let len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .unwrap_or(rest.len());
+        let word = ctx.folded[q..q + len].to_string();
+        if len > 0 && PORTFOLIO_WORDS.contains(&word.as_str()) {
+            p = q + len;
+            new_end = p;
+        } else if (word == "dan" || rest.starts_with('&')) && new_end > end {
+            p = q + len.max(1);
+        } else if rest.starts_with('(') && new_end > end {
+            match rest.find(')').filter(|&c| c <= 12) {
+                Some(c) => {
+                    new_end = q + c + 1;
+                    break;
+                }
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    let last = ctx
+        .hits
+        .partition_point(|h| h.range.end <= new_end)
+        .saturating_sub(1)
+        .max(last);
+    (last, new_end)
+}
+
+fn line_end(text: &str, pos: usize) -> usize {
+    text[pos..].find('\n').map_or(text.len(), |n| pos + n)
+}
+
 /// The acting prefix right before title hit `i`.
 fn acting_before(ctx: &Context, i: usize) -> Option<String> {
     let prev = i.checked_sub(1)?;
@@ -228,15 +409,18 @@ fn acting_before(ctx: &Context, i: usize) -> Option<String> {
         .then(|| value.to_string())
 }
 
-/// Reads "[,] [honorifics] Name" from `pos`; `next_hit` is the first hit at or after
-/// `pos`. Returns the name range, the honorifics and the index of the next unread hit.
+/// Reads "[,] [honorifics] Name [, degrees]" from `pos`; `next_hit` is the first hit at
+/// or after `pos`. Honorifics and degrees may be glued to the name and to each other
+/// ("Dr.H.Abdul Rauf,SE.M.Si", "Irjen. Pol. Drs. Name", "H.M.Name AP,MAP"). Returns the
+/// name range, the honorifics and degrees in the order written, and the index of the next
+/// unread hit.
 fn name_after(
     ctx: &Context,
     pos: usize,
     mut next_hit: usize,
 ) -> (Option<Range<usize>>, Vec<String>, usize) {
     let text = ctx.text;
-    let line_end = text[pos..].find('\n').map_or(text.len(), |n| pos + n);
+    let line_end = line_end(text, pos);
     let mut p = pos;
     let rest = &text[p..line_end];
     let skipped = rest.len() - rest.trim_start_matches([' ', ',']).len();
@@ -256,17 +440,27 @@ fn name_after(
                 ctx.term(next_hit, "honorific").is_some() || ctx.term(next_hit, "rank").is_some();
             if is_honorific && name.is_none() {
                 honorifics.push(text[h.range.clone()].trim_end_matches('.').to_string());
-                p = skip_spaces(text, h.range.end);
+                let after = h.range.end + usize::from(text[h.range.end..].starts_with('.'));
+                p = skip_spaces(text, after);
                 next_hit += 1;
                 continue;
             }
             let stop = ctx.entries(next_hit).iter().any(|e| {
                 matches!(e, Entry::Title(_) | Entry::Institution(_) | Entry::Event(_))
-                    || matches!(e, Entry::Term(k) if ctx.lex.terms[*k as usize].kind != "honorific")
+                    || matches!(e, Entry::Term(k) if !matches!(ctx.lex.terms[*k as usize].kind.as_str(), "honorific" | "degree"))
             });
             if stop {
                 break;
             }
+        }
+        if name.is_none() {
+            if let Some(len) = dotted_term(ctx, &text[p..line_end], &["honorific", "rank"]) {
+                honorifics.push(text[p..p + len].trim_end_matches('.').to_string());
+                p = skip_spaces(text, p + len);
+                continue;
+            }
+        } else if is_degree_word(ctx, &text[p..line_end]) {
+            break;
         }
         let Some(len) = name_word(&text[p..line_end]) else {
             break;
@@ -275,7 +469,75 @@ fn name_after(
         words += 1;
         p = skip_spaces(text, p + len);
     }
+    if let Some(r) = &name {
+        degrees_after(ctx, r.end, line_end, &mut honorifics);
+    }
     (name, honorifics, next_hit)
+}
+
+/// An honorific or rank of `kinds` at the start of `s`, written with a dot and possibly
+/// glued to what follows ("Dr.H.Abdul" → "Dr."): its length with the dot.
+fn dotted_term(ctx: &Context, s: &str, kinds: &[&str]) -> Option<usize> {
+    let dot = s.find('.')?;
+    let word = &s[..dot];
+    if word.is_empty() || word.len() > 6 || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let t = ctx.lex.compact_term(word)?;
+    kinds
+        .contains(&ctx.lex.terms[t as usize].kind.as_str())
+        .then_some(dot + 1)
+}
+
+/// Whether `s` starts with a degree written in capitals or with dots ("AP", "S.H.").
+fn is_degree_word(ctx: &Context, s: &str) -> bool {
+    let len = s
+        .find(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .unwrap_or(s.len());
+    let word = &s[..len];
+    let shaped = word.contains('.') || (word.len() >= 2 && !word.chars().any(char::is_lowercase));
+    shaped && degree_parts(ctx, word).is_some()
+}
+
+/// Splits a token of degrees written together ("SE.M.Si", "S.H.", "MAP") into the
+/// degrees of the lexicon, longest first; `None` when a part is not a degree.
+fn degree_parts(ctx: &Context, token: &str) -> Option<Vec<String>> {
+    let segs: Vec<&str> = token.split_inclusive('.').collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < segs.len() {
+        let j = (i + 1..=segs.len().min(i + 4)).rev().find(|&j| {
+            let joined: String = segs[i..j].concat();
+            ctx.lex
+                .compact_term(&joined)
+                .is_some_and(|t| ctx.lex.terms[t as usize].kind == "degree")
+        })?;
+        out.push(segs[i..j].concat().trim_end_matches('.').to_string());
+        i = j;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Reads degrees after a name (", S.H., M.Si", ",SE.M.Si", " AP,MAP") into `honorifics`.
+fn degrees_after(ctx: &Context, pos: usize, line_end: usize, honorifics: &mut Vec<String>) {
+    let text = ctx.text;
+    let mut p = pos;
+    while p < line_end {
+        let q =
+            p + (text[p..line_end].len() - text[p..line_end].trim_start_matches([' ', ',']).len());
+        let rest = &text[q..line_end];
+        let len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .unwrap_or(rest.len());
+        let token = &rest[..len];
+        let shaped =
+            token.contains('.') || (token.len() >= 2 && !token.chars().any(char::is_lowercase));
+        let Some(parts) = degree_parts(ctx, token).filter(|_| shaped) else {
+            break;
+        };
+        honorifics.extend(parts);
+        p = q + len;
+    }
 }
 
 fn skip_spaces(text: &str, p: usize) -> usize {
@@ -292,6 +554,10 @@ fn name_word(s: &str) -> Option<usize> {
         .char_indices()
         .find(|(_, c)| !(c.is_alphabetic() || *c == '\'' || *c == '-'))
         .map_or(s.len(), |(i, _)| i);
+    // An initial with its dot, possibly glued to the next word ("M.Yusuf").
+    if len == first.len_utf8() && s[len..].starts_with('.') {
+        return Some(len + 1);
+    }
     let word = &s[..len];
     (len > 0 && !word.ends_with('-') && !STOP.contains(&word.to_lowercase().as_str()))
         .then_some(len)
@@ -522,17 +788,30 @@ pub fn name_mentions(ctx: &Context, people: &mut [FoundPerson]) {
     }
 }
 
-/// The speaker of each quote (index into `people`) and its cue text.
+/// Who said a quote.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attribution {
+    /// The speaker (index into `people`).
+    pub speaker: Option<usize>,
+    /// The cue words after the quote ("ujarnya", "kata Isran").
+    pub cue: Option<String>,
+    /// A spokesman or reader through whom the speaker spoke ("Kapolres … melalui Kasi
+    /// Humas …"): index into `people`.
+    pub channel: Option<usize>,
+}
+
+/// The speaker of each quote, its cue text and its channel.
 ///
 /// A cue with a name ("kata Isran") names the speaker; a "-nya" cue ("ujarnya") or a
 /// lead-in clause without a name goes to the current speaker: the person named last since
 /// the previous quote's attribution sentence, else whoever spoke last, else the person
-/// named last before the quote.
+/// named last before the quote. In "X melalui Y, menyampaikan" the speaker is X and Y is
+/// the channel.
 pub fn attribute(
     ctx: &Context,
     people: &[FoundPerson],
     quotes: &[crate::quotes::QuoteHit],
-) -> Vec<(Option<usize>, Option<String>)> {
+) -> Vec<Attribution> {
     let last_before = |pos: usize| nearest(people, |m| m.end <= pos, |m| m.end, true);
     let within = |r: &Range<usize>| {
         nearest(
@@ -558,18 +837,46 @@ pub fn attribute(
             .or(last_speaker)
             .or_else(|| last_before(q.inner.start));
         let cue = q.cue_after.as_ref().filter(|c| is_cue(ctx, c));
-        let (speaker, cue) = match cue {
-            Some(c) => (within(c).or(current), Some(ctx.text[c.clone()].to_string())),
-            None => (q.lead_in.as_ref().and_then(within).or(current), None),
+        let nya = cue.is_some_and(|c| {
+            ctx.folded[c.clone()]
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.ends_with("nya") && w.len() > 5)
+        });
+        let mut channel = None;
+        let speaker = match cue {
+            Some(_) if nya => current,
+            Some(c) => within(c).or(current),
+            None => match &q.lead_in {
+                Some(l) => match channel_split(ctx, l) {
+                    Some(via) => {
+                        channel = within(&(via..l.end));
+                        within(&(l.start..via)).or(current)
+                    }
+                    None => within(l).or(current),
+                },
+                None => current,
+            },
         };
         last_speaker = speaker.or(last_speaker);
         since = sentence_end(
             ctx.text,
             q.cue_after.as_ref().map_or(q.inner.end, |c| c.end),
         );
-        out.push((speaker, cue));
+        out.push(Attribution {
+            speaker,
+            cue: cue.map(|c| ctx.text[c.clone()].to_string()),
+            channel,
+        });
     }
     out
+}
+
+/// The position of "melalui" (through) in a lead-in clause, if any.
+fn channel_split(ctx: &Context, r: &Range<usize>) -> Option<usize> {
+    ctx.folded[r.clone()]
+        .find(" melalui ")
+        .map(|i| r.start + i + 1)
 }
 
 /// The person with the latest (`latest`) or earliest mention among those that pass `keep`,

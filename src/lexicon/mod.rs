@@ -281,6 +281,18 @@ pub struct Lexicons {
     pub terms: Vec<TermEntry>,
     /// Place id → index into `places`.
     place_index: HashMap<String, u32>,
+    /// One-word honorifics, ranks and degrees, folded without dots ("dr", "msi") →
+    /// index into `terms`: for tokens glued together ("Dr.H.Abdul", "SE.M.Si").
+    compact_terms: HashMap<String, u32>,
+}
+
+/// `token` lowercased, without dots: the key of [`Lexicons::compact_term`].
+fn compact(token: &str) -> String {
+    token
+        .chars()
+        .filter(|c| *c != '.')
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Where a row came from, for cross-reference errors.
@@ -301,7 +313,25 @@ impl Lexicons {
         for (path, text) in files.iter() {
             loader.file(path, text);
         }
-        loader.finish()
+        let mut lex = loader.finish()?;
+        for (i, t) in lex.terms.iter().enumerate() {
+            if !matches!(t.kind.as_str(), "honorific" | "rank" | "degree") {
+                continue;
+            }
+            for a in t.aliases.iter().filter(|a| !a.contains(' ')) {
+                let key = compact(a);
+                if !key.is_empty() {
+                    lex.compact_terms.entry(key).or_insert(i as u32);
+                }
+            }
+        }
+        Ok(lex)
+    }
+
+    /// The honorific, rank or degree written as `token` with or without its dots
+    /// ("Dr", "dr.", "SE", "MSi"): its index into `terms`.
+    pub fn compact_term(&self, token: &str) -> Option<u32> {
+        self.compact_terms.get(&compact(token)).copied()
     }
 
     /// The place with id `id`.
