@@ -33,8 +33,9 @@
 //!     misspelt one after "di": "Hitel") and the capitalized words, parentheses and
 //!     places that follow; its place is the most specific place inside it or right after
 //!     a comma ("Ballroom Hotel X, Balikpapan");
-//!   - `place`: the venue's place, else a place after "di", else the dateline; sub-events
-//!     inherit the main event's;
+//!   - `place`: the venue's place (the dateline's regency or city when the venue names
+//!     only the province the dateline lies in), else a place after "di", else the
+//!     dateline; sub-events inherit the main event's;
 //!   - `scope`: a "se-"/"se"/"tingkat"/"seluruh" place in an event name, else the
 //!     jurisdiction of an institution in the name ("Rakor Forkopimda Kaltim"), else the
 //!     jurisdiction of the chair's office, else a scoped place in the evidence;
@@ -181,8 +182,29 @@ const CONTAINERS: &[&str] = &[
     "disela",
 ];
 
-/// Lowercase words that continue an event name.
-const NAME_LINKS: &[&str] = &["bersama", "dengan", "antara", "se", "tingkat", "seluruh"];
+/// Lowercase words that continue an event name: links, scopes and the modifiers the
+/// press puts between a trigger and its qualifier ("rapat koordinasi rutin Forkopimda").
+const NAME_LINKS: &[&str] = &[
+    "bersama",
+    "dengan",
+    "antara",
+    "se",
+    "tingkat",
+    "seluruh",
+    "rutin",
+    "mingguan",
+    "bulanan",
+    "triwulan",
+    "tahunan",
+    "terbatas",
+    "khusus",
+    "gabungan",
+    "lanjutan",
+    "perdana",
+    "internal",
+    "terpadu",
+    "persiapan",
+];
 
 /// Finds the events of a document: the main event first, then the others in text order.
 pub fn find(input: &Input) -> Vec<FoundEvent> {
@@ -418,7 +440,13 @@ fn note_hit(input: &Input, h: usize, scoped: bool, w: &mut Window) {
     let ctx = input.ctx;
     for e in ctx.entries(h) {
         match e {
-            Entry::EventQualifier(r) => w.qualifiers.push(*r as usize),
+            Entry::EventQualifier(r) => {
+                w.qualifiers.push(*r as usize);
+                // "Desk Pilkada": the qualifier names the election too.
+                if w.election.is_none() {
+                    w.election = election_in_words(input, h);
+                }
+            }
             Entry::Election(k) => {
                 let e = &ctx.lex.elections[*k as usize];
                 w.election
@@ -626,6 +654,7 @@ fn build(
     let place = venue
         .as_ref()
         .and_then(|v| v.place)
+        .map(|p| narrower_dateline(input, p))
         .or_else(|| evidence.iter().find_map(|s| place_after_di(input, s)))
         .or_else(|| main_event.and_then(|e| e.place))
         .or(input.places.dateline);
@@ -712,6 +741,23 @@ fn same_family(lex: &crate::lexicon::Lexicons, a: usize, b: usize) -> bool {
     a.triggers
         .iter()
         .any(|t| b.triggers.iter().any(|u| fold(t) == fold(u)))
+}
+
+/// `p`, or, when `p` is a province and the dateline lies inside it ("Hotel X, Kalbar"
+/// written in Pontianak), the dateline's regency or city: a province is too coarse to
+/// say where a meeting was.
+fn narrower_dateline(input: &Input, p: u32) -> u32 {
+    let lex = input.ctx.lex;
+    let outer = &lex.places[p as usize].id;
+    let Some(d) = input.places.dateline else {
+        return p;
+    };
+    let inner = &lex.places[d as usize].id;
+    if depth(outer) != 0 || !inner.starts_with(&format!("{outer}.")) {
+        return p;
+    }
+    let regency: String = inner.split('.').take(2).collect::<Vec<_>>().join(".");
+    lex.place_index(&regency).unwrap_or(d)
 }
 
 /// Sentences after `from` that open with "Acara", "Kegiatan" or "Agenda", within the
@@ -903,7 +949,9 @@ fn venue_end(input: &Input, start: usize, limit: usize) -> usize {
         }
         let lower = word.to_lowercase();
         let capital = word.starts_with(|c: char| c.is_uppercase());
-        let number = word.bytes().all(|b| b.is_ascii_digit()) && words > 0;
+        let number = words > 0
+            && word.starts_with(|c: char| c.is_ascii_digit())
+            && (word.bytes().all(|b| b.is_ascii_digit()) || word.contains('/'));
         if !(capital || number) || is_time_word(&lower) || STOP_CAPS.contains(&lower.as_str()) {
             break;
         }
@@ -982,8 +1030,14 @@ fn election_at(input: &Input, h: usize) -> Option<(String, i32)> {
         }
     }
     let kind = ctx.term(h, "election")?.to_string();
+    election_year(input, kind, ctx.hits[h].range.end)
+}
+
+/// The year written after an election word ending at `end` (past parentheses,
+/// "Serentak", "Tahun" …), else the next election of `kind` at the reference date.
+fn election_year(input: &Input, kind: String, end: usize) -> Option<(String, i32)> {
+    let ctx = input.ctx;
     let text = ctx.text;
-    let end = ctx.hits[h].range.end;
     let limit = line_end(text, end).min(end + 60);
     let mut year = None;
     for (n, word) in text[end..limit]
@@ -1017,6 +1071,27 @@ fn election_at(input: &Input, h: usize) -> Option<(String, i32)> {
             .map(|e| i32::from(e.year))
     })?;
     Some((kind, year))
+}
+
+/// An election word inside hit `h` ("Desk Pilkada" → pilkada), with its year read after
+/// the hit or the next one of its kind at the reference date.
+fn election_in_words(input: &Input, h: usize) -> Option<(String, i32)> {
+    let ctx = input.ctx;
+    let folded = &ctx.folded[ctx.hits[h].range.clone()];
+    let kind = ctx
+        .lex
+        .terms
+        .iter()
+        .filter(|t| t.kind == "election")
+        .find(|t| {
+            t.aliases.iter().any(|a| {
+                let a = crate::normalize::fold(a);
+                folded.split(' ').any(|w| w == a)
+            })
+        })?
+        .value
+        .clone();
+    election_year(input, kind, ctx.hits[h].range.end)
 }
 
 /// The first election named in `s`.

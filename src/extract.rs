@@ -190,12 +190,22 @@ impl Extractor {
         let mentions = entities::institutions::resolve(&ctx, &places);
         let mut people = entities::people::resolve(&ctx, &places, times.reference);
         entities::people::name_mentions(&ctx, &mut people.people);
+        if let Some(h) = fields.title.clone() {
+            // In a headline in Title Case, verbs are capitalized too ("Kapolda Pimpin
+            // Rakor"): a name found only there is not trusted.
+            if title_case(&norm.text()[h.clone()]) {
+                people.people.retain(|p| {
+                    p.official.is_some() || p.mentions.iter().any(|m| m.start >= h.end)
+                });
+            }
+        }
         let mut tagged: Vec<(Mention, bool)> = mentions.into_iter().map(|m| (m, false)).collect();
         tagged.extend(people.implied.into_iter().map(|m| (m, true)));
         tagged.sort_by_key(|(m, _)| m.range.start);
         let implied: Vec<bool> = tagged.iter().map(|(_, t)| *t).collect();
         let mut mentions: Vec<Mention> = tagged.into_iter().map(|(m, _)| m).collect();
         entities::institutions::inherit(norm.text(), &mut mentions, &implied);
+        entities::institutions::unify_bare(&mut mentions);
         lap(clock, Stage::Entities);
 
         let mut exclude: Vec<Range<usize>> = times.times.iter().map(|t| t.range.clone()).collect();
@@ -538,6 +548,19 @@ fn original_text(norm: &Normalized, input: &str, text: &str, part: &str) -> Stri
     }
 }
 
+/// Whether most words of a line (four or more letters long) are capitalized.
+fn title_case(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split(' ')
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capital = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    words.len() >= 3 && capital * 4 >= words.len() * 3
+}
+
 /// A name as a person id: lowercase, words joined by '-', apostrophes dropped.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
@@ -560,23 +583,40 @@ pub fn slug(name: &str) -> String {
 /// A name as written, with miscapitalized words fixed ("SUnggono" → "Sunggono");
 /// all-caps words of two or more letters are kept only when short (initials).
 fn display_name(name: &str) -> String {
-    name.split(' ')
-        .map(|w| {
-            let upper_inside = w.chars().skip(1).filter(|c| c.is_uppercase()).count();
-            let lower_inside = w.chars().skip(1).filter(|c| c.is_lowercase()).count();
-            if upper_inside > 0 && lower_inside > 0 && !w.contains(['\'', '-']) {
-                let mut cs = w.chars();
-                cs.next().map_or(String::new(), |f| {
-                    f.to_uppercase()
-                        .chain(cs.flat_map(char::to_lowercase))
-                        .collect()
-                })
-            } else {
-                w.to_string()
+    let mut words: Vec<String> = Vec::new();
+    for w in name.split(' ') {
+        // A glued initial ("M.Rizal") is written apart ("M. Rizal").
+        let mut w = w;
+        while w.len() > 2 {
+            let mut cs = w.chars();
+            let (Some(a), Some('.'), Some(b)) = (cs.next(), cs.next(), cs.next()) else {
+                break;
+            };
+            if !(a.is_uppercase() && b.is_uppercase()) {
+                break;
             }
+            words.push(w[..a.len_utf8() + 1].to_string());
+            w = &w[a.len_utf8() + 1..];
+        }
+        words.push(fix_case(w));
+    }
+    words.join(" ")
+}
+
+/// A word with miscapitalized letters fixed ("SUnggono" → "Sunggono").
+fn fix_case(w: &str) -> String {
+    let upper_inside = w.chars().skip(1).filter(|c| c.is_uppercase()).count();
+    let lower_inside = w.chars().skip(1).filter(|c| c.is_lowercase()).count();
+    if upper_inside > 0 && lower_inside > 0 && !w.contains(['\'', '-', '.']) {
+        let mut cs = w.chars();
+        cs.next().map_or(String::new(), |f| {
+            f.to_uppercase()
+                .chain(cs.flat_map(char::to_lowercase))
+                .collect()
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+    } else {
+        w.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -590,6 +630,12 @@ mod tests {
         assert_eq!(display_name("SUnggono"), "Sunggono");
         assert_eq!(display_name("Andi Harun"), "Andi Harun");
         assert_eq!(display_name("Rudy Mas'ud"), "Rudy Mas'ud");
+        assert_eq!(display_name("M.Rizal Fahlevi"), "M. Rizal Fahlevi");
+        assert_eq!(display_name("H.M.Yusuf"), "H. M. Yusuf");
+        assert!(title_case("Kapolda Kalbar Pimpin Rakor Pengamanan Pilkada"));
+        assert!(!title_case(
+            "Kapolda Kalbar memimpin rapat pengamanan pilkada"
+        ));
     }
 
     #[test]

@@ -36,7 +36,10 @@ pub fn scan(text: &str) -> Vec<QuoteHit> {
             b'\n' => {
                 let next_starts_with_mark = bytes.get(i + 1) == Some(&b'"');
                 if !next_starts_with_mark {
-                    open = None;
+                    // A mark left open: the quote ends with its paragraph.
+                    if let Some(start) = open.take() {
+                        push(text, start..i, &mut out);
+                    }
                 }
             }
             b'"' => match open {
@@ -50,6 +53,9 @@ pub fn scan(text: &str) -> Vec<QuoteHit> {
             },
             _ => {}
         }
+    }
+    if let Some(start) = open {
+        push(text, start..text.len(), &mut out);
     }
     out
 }
@@ -176,9 +182,23 @@ mod tests {
     }
 
     #[test]
-    fn short_terms_and_unbalanced_marks_are_not_quotes() {
+    fn short_terms_are_not_quotes() {
         assert!(texts("Asas \"Luber\" dan \"Jurdil\" dijaga.").is_empty());
-        assert!(texts("Ia berkata \"tanpa penutup sama sekali di sini\nParagraf baru.").is_empty());
+        assert!(texts("Ia menyebut \"asal jadi\nParagraf baru.").is_empty());
+    }
+
+    #[test]
+    fn a_quote_left_open_ends_with_its_paragraph() {
+        let t = "Ia berkata \"tanpa penutup sama sekali di sini.\nParagraf baru.";
+        assert_eq!(
+            texts(t),
+            [("tanpa penutup sama sekali di sini.".to_string(), None)]
+        );
+        let t = "Lalu \"kalimat terakhir tanpa tanda tutup";
+        assert_eq!(
+            texts(t),
+            [("kalimat terakhir tanpa tanda tutup".to_string(), None)]
+        );
     }
 
     #[test]

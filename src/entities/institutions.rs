@@ -160,17 +160,24 @@ fn unit(ctx: &Context, places: &Places, kind: &str, t: &mut Tail) {
             .trim()
             .replace(' ', ""),
     );
-    let new_end = t.end + whole.end;
+    let mut new_end = t.end + whole.end;
     if let Some(name) = c.get(2) {
         let at = t.end + name.start();
+        let mut written = name.as_str();
         if let Some(j) = (next..ctx.hits.len())
             .take(2)
             .find(|j| ctx.hits[*j].range.start == at)
         {
             t.jurisdiction = places.by_hit[j];
             t.last_hit = j;
+            // The unit's name is its place ("0825/Banyuwangi"), not the rank after it.
+            let place_end = ctx.hits[j].range.end;
+            if place_end < at + written.len() {
+                written = &ctx.text[at..place_end];
+                new_end = place_end;
+            }
         }
-        t.unit = Some(format!("{}/{}", c[1].trim(), name.as_str()));
+        t.unit = Some(format!("{}/{}", c[1].trim(), written));
     }
     t.end = new_end;
 }
@@ -204,6 +211,37 @@ fn jurisdiction(ctx: &Context, places: &Places, t: &mut Tail) {
 /// regional government named before them in the sentence ("Pemprov Kaltim, melalui
 /// Badan Kesbangpol, …" → `kesbangpol@64`).
 const AGENCIES: &[&str] = &["kesbangpol", "satpol-pp", "dukcapil"];
+
+/// Regional governments and forums: written bare ("Pemkab", "Forkopimda") they are the
+/// one of their type the article names with a place.
+const REGIONAL: &[&str] = &[
+    "pemprov",
+    "pemkab",
+    "pemkot",
+    "forkopimda",
+    "forkopimcam",
+    "dprd",
+    "kesbangpol",
+    "satpol-pp",
+];
+
+/// A bare regional government or forum ("Pemkab menyiapkan …") takes the jurisdiction of
+/// the one of its type named with a place, when the article names exactly one.
+pub fn unify_bare(mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        if mentions[i].jurisdiction.is_some() || !REGIONAL.contains(&mentions[i].kind.as_str()) {
+            continue;
+        }
+        let mut places = mentions
+            .iter()
+            .filter(|m| m.kind == mentions[i].kind)
+            .filter_map(|m| m.jurisdiction);
+        let Some(first) = places.next() else { continue };
+        if places.all(|p| p == first) {
+            mentions[i].jurisdiction = Some(first);
+        }
+    }
+}
 
 /// Fills missing jurisdictions from the document (mentions sorted by start):
 /// * a bare title's institution ("Kapolres mengatakan") is the one of the same type named

@@ -353,6 +353,15 @@ const PORTFOLIO_WORDS: &[&str] = &[
     "umum",
     "usaha",
     "wilayah",
+    "pemerintahan",
+    "kesejahteraan",
+    "administrasi",
+    "setda",
+    "setdakab",
+    "setdakot",
+    "setdaprov",
+    "setprov",
+    "sekretariat",
 ];
 
 /// Moves past the portfolio after a title ("Pekerjaan Umum dan Perumahan Rakyat (PUPR)"):
