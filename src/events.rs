@@ -63,7 +63,7 @@ use crate::entities::Context;
 use crate::gazetteer::Entry;
 use crate::quotes::QuoteHit;
 use crate::record::{Precision, TimeKind};
-use crate::segment::sentences_around;
+use crate::segment::sentence_at;
 use crate::time::ResolvedTime;
 
 /// Everything the event stage reads.
@@ -265,7 +265,7 @@ fn mentions(input: &Input) -> Vec<EventMention> {
         if rows.is_empty()
             || range.start < absorbed
             || in_quote(input.quotes, range.start)
-            || reported_speech(ctx.folded, range.start)
+            || reported_speech(ctx, range.start)
         {
             continue;
         }
@@ -302,14 +302,9 @@ fn in_quote(quotes: &[QuoteHit], pos: usize) -> bool {
 
 /// Whether `pos` is inside indirect speech: its sentence has "bahwa" before it, or
 /// opens with "menurut" ("Kapolres mengatakan bahwa …", "Menurutnya, …").
-fn reported_speech(folded: &str, pos: usize) -> bool {
-    let head = &folded[..pos];
-    let start = [". ", "? ", "! ", "\n"]
-        .iter()
-        .filter_map(|m| head.rfind(m).map(|i| i + m.len()))
-        .max()
-        .unwrap_or(0);
-    let mut words = head[start..]
+fn reported_speech(ctx: &Context, pos: usize) -> bool {
+    let start = sentence_at(ctx.text, pos).start.min(pos);
+    let mut words = ctx.folded[start..pos]
         .split([' ', ',', '"'])
         .filter(|w| !w.is_empty());
     let first = words.next().unwrap_or("");
@@ -539,10 +534,7 @@ fn container_meeting<'m>(
     usable: &[&'m EventMention],
 ) -> Option<&'m EventMention> {
     let text = input.ctx.text;
-    let (_, sentences) = sentences_around(text, first.trigger.start);
-    let s = sentences
-        .into_iter()
-        .find(|s| s.start <= first.trigger.start && first.trigger.start < s.end.max(s.start + 1))?;
+    let s = sentence_at(text, first.trigger.start);
     usable.iter().copied().find(|m| {
         input.ctx.lex.events[m.row].kind == "meeting"
             && m.trigger.start > first.trigger.end
@@ -556,11 +548,11 @@ fn container_meeting<'m>(
     })
 }
 
-/// Sentences of the paragraphs already split.
+/// Sentence and paragraph lookups, each found by scanning only around a position
+/// ([`sentence_at`]), and remembered.
 #[derive(Default)]
 struct SentenceCache {
     sentences: Vec<Range<usize>>,
-    paragraphs: Vec<Range<usize>>,
 }
 
 impl SentenceCache {
@@ -572,26 +564,18 @@ impl SentenceCache {
         {
             return s.clone();
         }
-        let (para, sentences) = sentences_around(text, pos);
-        let found = sentences
-            .iter()
-            .find(|s| s.start <= pos && pos < s.end)
-            .cloned()
-            .unwrap_or(para.clone());
-        if !self.paragraphs.contains(&para) {
-            self.paragraphs.push(para);
-            self.sentences.extend(sentences);
-        }
-        found
+        let s = sentence_at(text, pos);
+        self.sentences.push(s.clone());
+        s
     }
 
+    /// The paragraph (line) containing `pos`.
     fn paragraph(&mut self, text: &str, pos: usize) -> Range<usize> {
-        self.at(text, pos);
-        self.paragraphs
-            .iter()
-            .find(|p| p.start <= pos && pos <= p.end)
-            .cloned()
-            .unwrap_or(pos..pos)
+        let bytes = text.as_bytes();
+        let pos = pos.min(text.len());
+        let start = memchr::memrchr(b'\n', &bytes[..pos]).map_or(0, |k| k + 1);
+        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |k| pos + k);
+        start..end
     }
 }
 
@@ -761,29 +745,34 @@ fn narrower_dateline(input: &Input, p: u32) -> u32 {
 }
 
 /// Sentences after `from` that open with "Acara", "Kegiatan" or "Agenda", within the
-/// next two paragraphs.
+/// paragraph of `from` and the next two.
 fn anaphor_sentences(input: &Input, cache: &mut SentenceCache, from: usize) -> Vec<Range<usize>> {
     let text = input.ctx.text;
-    let mut out = Vec::new();
-    let mut para = cache.paragraph(text, from);
-    for _ in 0..3 {
-        let (_, sentences) = sentences_around(text, para.start);
-        for s in sentences {
-            let first = input.ctx.folded[s.clone()]
-                .split([' ', ','])
+    let folded = input.ctx.folded;
+    let mut end = cache.paragraph(text, from).end;
+    for _ in 0..2 {
+        if end + 1 < text.len() {
+            end = cache.paragraph(text, end + 1).end;
+        }
+    }
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for word in ANAPHORS {
+        for (at, _) in folded[from..end].match_indices(word) {
+            let at = from + at;
+            let boundary = folded[at + word.len()..]
+                .chars()
                 .next()
-                .unwrap_or("");
-            if ANAPHORS.contains(&first) && s.start >= from {
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !boundary {
+                continue;
+            }
+            let s = cache.at(text, at);
+            if s.start == at && !out.contains(&s) {
                 out.push(s);
             }
         }
-        let next = para.end + 1;
-        if next >= text.len() {
-            break;
-        }
-        let skip = text[next..].len() - text[next..].trim_start_matches(['\n', ' ']).len();
-        para = cache.paragraph(text, next + skip);
     }
+    out.sort_by_key(|s| s.start);
     out
 }
 

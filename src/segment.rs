@@ -112,6 +112,61 @@ pub fn sentences_around(text: &str, pos: usize) -> (Range<usize>, Vec<Range<usiz
     (start..end, sentences)
 }
 
+/// The sentence of `text` containing byte `pos`, found by scanning only around `pos`
+/// (cost: the sentence's length, not the text's). Same boundaries as [`Segments`]: a
+/// line end, or `.`/`!`/`?` (with a closing `"`) before a space, unless the token it ends
+/// is an abbreviation, an initial or a dotted degree. Trimmed of spaces.
+pub fn sentence_at(text: &str, pos: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let pos = pos.min(text.len());
+    let line_start = memchr::memrchr(b'\n', &bytes[..pos]).map_or(0, |k| k + 1);
+    let line_end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |k| pos + k);
+    // Backwards: the end of the previous sentence on this line.
+    let mut start = line_start;
+    let mut i = pos;
+    while let Some(k) = memchr::memrchr3(b'.', b'!', b'?', &bytes[line_start..i]) {
+        let k = line_start + k;
+        if let Some(after) = boundary_after(text, k).filter(|&a| a <= pos) {
+            start = after;
+            break;
+        }
+        i = k;
+    }
+    // Forwards from the start: the first boundary past `pos`.
+    let mut end = line_end;
+    let mut i = start;
+    while let Some(n) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..line_end]) {
+        let k = i + n;
+        if let Some(after) = boundary_after(text, k).filter(|&a| a > pos || k >= pos) {
+            end = after.min(line_end);
+            break;
+        }
+        i = k + 1;
+    }
+    trim(text, start..end.max(start)).unwrap_or(pos..pos)
+}
+
+/// When byte `k` (a `.`, `!`, `?` or line end) ends a sentence: where the next one may
+/// start (after a closing `"` and the spaces).
+fn boundary_after(text: &str, k: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes[k] == b'\n' {
+        return Some(k + 1);
+    }
+    let mut after = k + 1;
+    if bytes.get(after) == Some(&b'"') {
+        after += 1;
+    }
+    match bytes.get(after) {
+        None => return Some(after),
+        Some(b' ') | Some(b'\n') => {}
+        _ => return None,
+    }
+    let prev = text.get(..k + 1)?;
+    let next = text[after..].trim_start();
+    (!joins(prev, next)).then_some(after)
+}
+
 fn index_at(ranges: &[Range<usize>], pos: usize) -> Option<usize> {
     let i = ranges.partition_point(|r| r.end < pos);
     (i < ranges.len() && ranges[i].start <= pos).then_some(i)
@@ -274,6 +329,23 @@ mod tests {
         let blank = text.find("\n\n").unwrap() + 1;
         assert!(sentences_around(text, blank).1.is_empty());
         assert_eq!(sentences_around(text, text.len()).1.len(), 1);
+    }
+
+    #[test]
+    fn sentence_at_agrees_with_segments() {
+        let text = "Rapat dibuka oleh Kapolres AKBP Drs. H. M. Yusuf di Jl. A. Yani No. 5. Hadir pula Camat. \"Kami siap.\" Angka 79.5 persen naik!\nParagraf kedua.";
+        let seg = Segments::new(text);
+        for s in &seg.sentences {
+            for pos in [s.start, (s.start + s.end) / 2, s.end - 1] {
+                assert_eq!(
+                    sentence_at(text, pos),
+                    *s,
+                    "at {pos}: {:?}",
+                    &text[s.clone()]
+                );
+            }
+        }
+        assert_eq!(sentence_at("", 0), 0..0);
     }
 
     #[test]
