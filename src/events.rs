@@ -59,7 +59,7 @@ use jiff::civil::Date;
 use crate::entities::institutions::Mention;
 use crate::entities::people::{FoundPerson, Office};
 use crate::entities::places::Places;
-use crate::entities::Context;
+use crate::entities::{one_edit, Context};
 use crate::gazetteer::Entry;
 use crate::quotes::QuoteHit;
 use crate::record::{Precision, TimeKind};
@@ -840,7 +840,7 @@ fn venue_in(input: &Input, s: &Range<usize>) -> Option<FoundVenue> {
         if word.starts_with(char::is_uppercase)
             && word.len() >= 5
             && !starts.iter().any(|(p, _)| *p == w)
-            && venue_heads(input).any(|v| edit1(&ctx.folded[w..word_end], &v))
+            && venue_heads(input).any(|v| one_edit(&ctx.folded[w..word_end], &v))
         {
             starts.push((w, true));
         }
@@ -881,25 +881,6 @@ fn venue_heads<'a>(input: &'a Input) -> impl Iterator<Item = String> + 'a {
 /// Whether the words before `pos` are "di" (or "bertempat di", "berlangsung di").
 fn after_di(ctx: &Context, pos: usize) -> bool {
     ctx.word_before(pos) == "di"
-}
-
-/// One edit (substitution, insertion or deletion) apart, for words of 5+ letters.
-fn edit1(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a == b {
-        return true;
-    }
-    if a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    prefix + suffix >= a.len().max(b.len()) - 1
 }
 
 /// Where a venue name that starts at `start` ends: it runs on over capitalized words,
@@ -971,39 +952,43 @@ fn depth(id: &str) -> usize {
 /// The first place in `s` written after "di" (or "di Kota", "di Kabupaten" …), not after
 /// "di seluruh".
 fn place_after_di(input: &Input, s: &Range<usize>) -> Option<u32> {
-    let ctx = input.ctx;
-    let first = ctx.hits.partition_point(|h| h.range.start < s.start);
-    (first..ctx.hits.len())
-        .take_while(|&i| ctx.hits[i].range.end <= s.end)
-        .find_map(|i| {
-            let p = input.places.by_hit[i]?;
-            let before = ctx.folded[s.start..ctx.hits[i].range.start].trim_end();
-            let before = ["kota", "kabupaten", "kab.", "provinsi", "kecamatan", "kec."]
-                .iter()
-                .find_map(|w| before.strip_suffix(w))
-                .unwrap_or(before)
-                .trim_end();
-            (before.ends_with(" di") || before == "di").then_some(p)
-        })
+    place_after(
+        input,
+        s,
+        &["kota", "kabupaten", "kab.", "provinsi", "kecamatan", "kec."],
+        |b| b.ends_with(" di") || b == "di",
+    )
 }
 
 /// The first place in `s` after "se-", "se", "tingkat" or "seluruh".
 fn scoped_place(input: &Input, s: &Range<usize>) -> Option<u32> {
+    place_after(input, s, &["provinsi", "kabupaten", "kota"], |b| {
+        let word = b.rsplit(' ').next().unwrap_or("");
+        matches!(word, "se" | "se-" | "tingkat" | "seluruh") || b.ends_with("se-")
+    })
+}
+
+/// The first place in `s` whose preceding text (folded, without one of `levels`) passes
+/// `before`.
+fn place_after(
+    input: &Input,
+    s: &Range<usize>,
+    levels: &[&str],
+    before: impl Fn(&str) -> bool,
+) -> Option<u32> {
     let ctx = input.ctx;
     let first = ctx.hits.partition_point(|h| h.range.start < s.start);
     (first..ctx.hits.len())
         .take_while(|&i| ctx.hits[i].range.end <= s.end)
         .find_map(|i| {
             let p = input.places.by_hit[i]?;
-            let before = ctx.folded[s.start..ctx.hits[i].range.start].trim_end();
-            let before = ["provinsi", "kabupaten", "kota"]
+            let head = ctx.folded[s.start..ctx.hits[i].range.start].trim_end();
+            let head = levels
                 .iter()
-                .find_map(|w| before.strip_suffix(w))
-                .unwrap_or(before)
+                .find_map(|w| head.strip_suffix(w))
+                .unwrap_or(head)
                 .trim_end();
-            let word = before.rsplit(' ').next().unwrap_or("");
-            (matches!(word, "se" | "se-" | "tingkat" | "seluruh") || before.ends_with("se-"))
-                .then_some(p)
+            before(head).then_some(p)
         })
 }
 
@@ -1210,11 +1195,14 @@ mod tests {
 
     #[test]
     fn one_edit_apart() {
-        assert!(edit1("hitel", "hotel"));
-        assert!(edit1("hotl", "hotel"));
-        assert!(edit1("gedungg", "gedung"));
-        assert!(edit1("hostel", "hotel"));
-        assert!(!edit1("motel", "hotels"));
-        assert!(!edit1("aula", "hotel"));
+        assert!(one_edit("hitel", "hotel"));
+        assert!(one_edit("hotl", "hotel"));
+        assert!(one_edit("gedungg", "gedung"));
+        assert!(one_edit("hostel", "hotel"));
+        assert!(one_edit("kapala", "kepala"));
+        assert!(!one_edit("motel", "hotels"));
+        assert!(!one_edit("aula", "hotel"));
+        // One edit apart, though a different word: callers exclude it (people::title_at).
+        assert!(one_edit("kepada", "kepala"));
     }
 }

@@ -657,6 +657,29 @@ mod tests {
     }
 
     #[test]
+    fn a_misspelt_kepala_before_an_institution_is_a_title_but_kepada_is_not() {
+        let ex = Extractor::new().unwrap();
+        let people = |t: &str| {
+            ex.extract(&Article::new("k", t))
+                .people
+                .into_iter()
+                .map(|p| (p.name, p.roles[0].title.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            people("Bontang – Kapala Badan Kesbangpol Bontang Andi Saputra hadir."),
+            [("Andi Saputra".to_string(), "kepala-kesbangpol".to_string())]
+        );
+        assert_eq!(
+            people("Bontang – Kepala Kejaksaan Negeri Bontang Rina Wati hadir."),
+            [("Rina Wati".to_string(), "kajari".to_string())]
+        );
+        assert!(
+            people("Bontang – Bantuan Diserahkan Kepada Badan Kesbangpol Bontang Andi.").is_empty()
+        );
+    }
+
+    #[test]
     fn extractor_is_send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<Extractor>();

@@ -107,6 +107,23 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Whether two words are at most one substitution, insertion or deletion apart
+/// ("Kapala"/"Kepala", "Hitel"/"Hotel").
+pub(crate) fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    prefix + suffix + 1 >= a.len().max(b.len())
+}
+
 /// Adds `range` to `list` unless it is there already.
 pub(crate) fn push_range(list: &mut Vec<Range<usize>>, range: Range<usize>) {
     if !list.contains(&range) {

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use super::institutions::{self, Mention};
 use super::places::Places;
-use super::{push_range, Context};
+use super::{one_edit, push_range, Context};
 use crate::gazetteer::Entry;
 use jiff::civil::Date;
 
@@ -159,7 +159,8 @@ fn title_at(ctx: &Context, i: usize) -> Option<(String, Option<String>, usize)> 
     let word_start =
         start - (ctx.folded[..start].len() - ctx.folded[..start].trim_end().len()) - word.len();
     let capital = ctx.text[word_start..].starts_with(|c: char| c.is_uppercase());
-    if !(capital && word.len() >= 5 && one_edit(word, "kepala")) {
+    // "kepada" (to) is one letter from "kepala" but a word of its own.
+    if !(capital && word.len() >= 5 && word != "kepada" && one_edit(word, "kepala")) {
         return None;
     }
     let kind = ctx.lex.institutions[k as usize].kind.clone();
@@ -180,22 +181,6 @@ const HEADS: &[(&str, &str)] = &[
     ("polri", "kapolri"),
     ("satpol-pp", "kasatpol-pp"),
 ];
-
-/// Whether two ASCII words are at most one substitution, insertion or deletion apart.
-fn one_edit(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    prefix + suffix + 1 >= a.len().max(b.len())
-}
 
 /// "Kepala Badan Kesbangpol Kaltim mengatakan H Sufian Agus mengatakan …": an editing
 /// slip that leaves the verb on both sides of the name. The name between two
