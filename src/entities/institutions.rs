@@ -20,7 +20,7 @@ use super::Context;
 
 /// Institution types that carry unit designations.
 const UNIT_TYPES: &[&str] = &[
-    "kodam", "korem", "kodim", "koramil", "lanal", "lanud", "yonif", "brimob",
+    "kodam", "korem", "kodim", "koramil", "lanal", "lanud", "yonif", "brimob", "polda",
 ];
 
 /// Words that may stand between an institution (or title) and its jurisdiction.
