@@ -25,7 +25,8 @@
 //!    "Juli", "Negara", "Cina", "Perak"); measured on a national news corpus, that rule
 //!    made most bare district mentions wrong.
 //! 4. Between several candidates, one named unambiguously elsewhere in the article wins
-//!    ("Kota Bekasi … Bekasi"); then those whose parent (or child) is named unambiguously
+//!    ("Kota Bekasi … Bekasi"; when several are, the one named most often: an article
+//!    about Kabupaten Bekasi that mentions Kota Bekasi once); then those whose parent (or child) is named unambiguously
 //!    in the article; then districts whose sibling is written as a district ("Kecamatan
 //!    Tebas … Kecamatan Subah": Subah of the same regency); then districts whose regency
 //!    is one candidate of an ambiguous name; then those in the dateline's region; then
@@ -36,11 +37,11 @@
 //!    candidates; otherwise the hit is left out with a warning.
 //! 6. A name whose every occurrence in the article is glued to a following capitalized
 //!    word ("Bima Sakti", "Puncak Habibie", "Kuningan Persada") and never introduced as a
-//!    place (by a level word, a scope word, a title or an institution: "Bupati Bima
-//!    Ahmad", "Kota Bima") is part of longer names (people, streets, peaks), not a place.
+//!    place (by a level word, a scope word, a title, an institution or a unit number:
+//!    "Bupati Bima Ahmad", "Kota Bima", "Dandim 0212/Tapanuli Selatan Letkol …") is part of longer names (people, streets, peaks), not a place.
 //!    The first line (a headline in Title Case) is exempt. This rule runs first.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::Context;
@@ -99,6 +100,8 @@ pub struct Places {
 
 /// What the whole article says, for rules 3 and 4.
 struct Evidence<'a> {
+    /// How often each anchor is named unambiguously.
+    named: HashMap<&'a str, usize>,
     /// Ids of places named unambiguously (one candidate, not a district, not the country).
     anchors: HashSet<&'a str>,
     /// Ids of every regency or city candidate of any hit.
@@ -113,13 +116,16 @@ pub fn resolve(ctx: &Context, dateline: Option<Range<usize>>) -> Places {
     let mut candidates: Vec<Vec<u32>> = (0..ctx.hits.len()).map(|i| candidates(ctx, i)).collect();
     drop_glued_names(ctx, &mut candidates);
     let place = |p: u32| &lex.places[p as usize];
-    let anchors: HashSet<&str> = candidates
+    let mut named: HashMap<&str, usize> = HashMap::new();
+    for e in candidates
         .iter()
         .filter(|c| c.len() == 1)
         .map(|c| place(c[0]))
         .filter(|e| !matches!(e.level, Level::Kecamatan | Level::Negara))
-        .map(|e| e.id.as_str())
-        .collect();
+    {
+        *named.entry(e.id.as_str()).or_default() += 1;
+    }
+    let anchors: HashSet<&str> = named.keys().copied().collect();
     let regencies: HashSet<&str> = candidates
         .iter()
         .flatten()
@@ -136,6 +142,7 @@ pub fn resolve(ctx: &Context, dateline: Option<Range<usize>>) -> Places {
         .filter_map(|e| e.parent.as_deref())
         .collect();
     let ev = Evidence {
+        named,
         anchors,
         regencies,
         district_parents,
@@ -195,11 +202,15 @@ fn glued(ctx: &Context, i: usize) -> bool {
 }
 
 /// Whether hit `i` is introduced as a place: written with its level word ("Kota
-/// Bekasi", "kabupaten Bogor"), after a scope or level word, or right after a title, an
-/// institution or a unit ("Bupati Kukar Edi Damansyah", "KPU Bima Ahmad").
+/// Bekasi", "kabupaten Bogor"), after a scope or level word, right after a title, an
+/// institution or a unit ("Bupati Kukar Edi Damansyah", "KPU Bima Ahmad"), or as the
+/// place of a unit designation ("Dandim 0212/Tapanuli Selatan Letkol …").
 fn introduced(ctx: &Context, i: usize) -> bool {
     let folded = &ctx.folded[ctx.hits[i].range.clone()];
-    if LEVEL_PREFIXES.iter().any(|p| folded.starts_with(p)) {
+    // A unit designation: "Dandim 0212/Tapanuli Selatan Letkol Inf …".
+    if LEVEL_PREFIXES.iter().any(|p| folded.starts_with(p))
+        || ctx.folded[..ctx.hits[i].range.start].ends_with('/')
+    {
         return true;
     }
     let before = ctx.word_before(ctx.hits[i].range.start);
@@ -286,7 +297,8 @@ fn level_of_office(ctx: &Context, i: usize) -> Option<Level> {
     let gap = ctx
         .text
         .get(ctx.hits[prev].range.end..ctx.hits[i].range.start)?;
-    if !gap.chars().all(|c| c == ' ') {
+    // "Pemerintah Kabupaten (Pemkab) Bekasi": the closing parenthesis may stand between.
+    if !gap.chars().all(|c| c == ' ' || c == ')') {
         return None;
     }
     ctx.entries(prev).iter().find_map(|e| {
@@ -357,9 +369,14 @@ fn choose(
     if left.is_empty() && is_dateline && cands.len() == 1 {
         left = cands.to_vec();
     }
-    narrow(&mut left, |p| {
-        ev.anchors.contains(lex.places[*p as usize].id.as_str())
-    });
+    let times_named = |p: &u32| {
+        ev.named
+            .get(lex.places[*p as usize].id.as_str())
+            .copied()
+            .unwrap_or(0)
+    };
+    let most = left.iter().map(times_named).max().unwrap_or(0);
+    narrow(&mut left, |p| most > 0 && times_named(p) == most);
     narrow(&mut left, |p| {
         let e = &lex.places[*p as usize];
         ancestors(lex, e).any(|a| ev.anchors.contains(a)) || has_child_in(lex, &e.id, &ev.anchors)
