@@ -10,8 +10,8 @@
 //!    or regional government right before it ("Bupati Bekasi", "Wali Kota Bekasi",
 //!    "Pemkot Bogor", "Gubernur Jambi").
 //! 3. A district (kecamatan) counts only
-//!    * when written as one ("Kecamatan X", "Kec. X", or after a district office: "Camat
-//!      X", "Kapolsek X", "Danramil X");
+//!    * when written as one ("Kecamatan X", "Kec. X", "Distrik X" in Papua, or after a
+//!      district office: "Camat X", "Kapolsek X", "Danramil X");
 //!    * or when its regency or city is named in the article (also as one candidate of an
 //!      ambiguous name: "Bogor" licenses the districts of both Bogor);
 //!    * or when a sibling district is written as a district in the article ("Kecamatan
@@ -27,9 +27,9 @@
 //! 4. Between several candidates, one named unambiguously elsewhere in the article wins
 //!    ("Kota Bekasi … Bekasi"; when several are, the one named most often: an article
 //!    about Kabupaten Bekasi that mentions Kota Bekasi once); then those whose parent (or child) is named unambiguously
-//!    in the article; then districts whose sibling is written as a district ("Kecamatan
-//!    Tebas … Kecamatan Subah": Subah of the same regency); then districts whose regency
-//!    is one candidate of an ambiguous name; then those in the dateline's region; then
+//!    in the article; then, between districts only, those whose sibling is written as a
+//!    district ("Kecamatan Tebas … Kecamatan Subah": Subah of the same regency), then
+//!    those whose regency is one candidate of an ambiguous name; then those in the dateline's region; then
 //!    regencies/cities over districts.
 //! 5. When candidates are still tied, the hit is resolved to the nearest place that
 //!    contains them all, if it is a province or lower (a lower-precision place: "Bogor" →
@@ -49,10 +49,11 @@ use crate::gazetteer::Entry;
 use crate::lexicon::{Lexicons, PlaceEntry};
 use crate::record::Level;
 
-/// Words that make the place after them a district: "Kecamatan X", "Camat X",
-/// "Kapolsek X", "Danramil X", "PPK X" …
+/// Words that make the place after them a district: "Kecamatan X", "Distrik X" (the
+/// districts of the Papua provinces), "Camat X", "Kapolsek X", "Danramil X", "PPK X" …
 const DISTRICT_WORDS: &[&str] = &[
     "kecamatan",
+    "distrik",
     "kec.",
     "kec",
     "camat",
@@ -381,14 +382,16 @@ fn choose(
         let e = &lex.places[*p as usize];
         ancestors(lex, e).any(|a| ev.anchors.contains(a)) || has_child_in(lex, &e.id, &ev.anchors)
     });
-    narrow(&mut left, |p| {
-        let e = &lex.places[*p as usize];
-        e.level == Level::Kecamatan && has_sibling(e)
-    });
-    narrow(&mut left, |p| {
-        let e = &lex.places[*p as usize];
-        e.level == Level::Kecamatan && in_regency(e)
-    });
+    // Sibling and regency evidence only choose between districts: a regency of the same
+    // name ("Bone, Soppeng dan Wajo") is not outweighed by a district of a city named
+    // elsewhere (Wajo, a district of Makassar).
+    if left
+        .iter()
+        .all(|p| lex.places[*p as usize].level == Level::Kecamatan)
+    {
+        narrow(&mut left, |p| has_sibling(&lex.places[*p as usize]));
+        narrow(&mut left, |p| in_regency(&lex.places[*p as usize]));
+    }
     if let Some(d) = dateline.map(|d| &lex.places[d as usize]) {
         narrow(&mut left, |p| {
             let e = &lex.places[*p as usize];
