@@ -175,21 +175,19 @@ pub fn resolve(ctx: &Context, dateline: Option<Range<usize>>) -> Places {
 /// capitalized word, and never introduced, is part of longer names, not a place.
 fn drop_glued_names(ctx: &Context, candidates: &mut [Vec<u32>]) {
     let first_line_end = ctx.text.find('\n').unwrap_or(ctx.text.len());
-    // (pattern, seen free or introduced) for the place patterns of the article.
-    let mut free: Vec<(u32, bool)> = Vec::new();
+    // For each place pattern of the article: seen free (or introduced) at least once?
+    let mut free: HashMap<u32, bool> = HashMap::new();
     for i in (0..candidates.len()).filter(|i| !candidates[*i].is_empty()) {
         let h = &ctx.hits[i];
         let is_free = h.range.start < first_line_end || !glued(ctx, i) || introduced(ctx, i);
-        match free.iter_mut().find(|(p, _)| *p == h.pattern) {
-            Some((_, f)) => *f |= is_free,
-            None => free.push((h.pattern, is_free)),
-        }
+        *free.entry(h.pattern).or_default() |= is_free;
     }
-    for (pattern, _) in free.iter().filter(|(_, f)| !f) {
-        for (i, c) in candidates.iter_mut().enumerate() {
-            if ctx.hits[i].pattern == *pattern {
-                c.clear();
-            }
+    if free.values().all(|f| *f) {
+        return;
+    }
+    for (i, c) in candidates.iter_mut().enumerate() {
+        if free.get(&ctx.hits[i].pattern) == Some(&false) {
+            c.clear();
         }
     }
 }
