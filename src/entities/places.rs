@@ -2,7 +2,8 @@
 //!
 //! # Rules, in order
 //! 1. A place name must be capitalized in the text ("Batu" the city, not "batu" the stone);
-//!    a level word before it may be lowercase ("kota Semarang", "kecamatan Gabus").
+//!    a level word before it may be lowercase ("kota Semarang", "kecamatan Gabus"). A name
+//!    of three letters or less is an acronym and must be all capitals ("RI", not "Ri").
 //!    A name right after "Jalan"/"Jl."/"Gang" (a street) or "PT"/"CV" (a company) is not
 //!    the place.
 //! 2. A level word right before the name ("Kota", "Kabupaten"/"Kab.", "Kecamatan"/"Kec.",
@@ -265,7 +266,11 @@ fn candidates(ctx: &Context, i: usize) -> Vec<u32> {
             _ => None,
         })
         .collect();
-    if all.is_empty() || !capitalized(ctx, i) {
+    let text = ctx.hit_text(i);
+    // Short names are acronyms ("RI", "NTT", "HSU"): written in capitals ("Seo Ri" is a
+    // name).
+    let short_mixed = text.chars().count() <= 3 && text.chars().any(char::is_lowercase);
+    if all.is_empty() || !capitalized(ctx, i) || short_mixed {
         return Vec::new();
     }
     let before = ctx.word_before(ctx.hits[i].range.start);
@@ -553,6 +558,8 @@ mod tests {
     fn lowercase_level_word_before_a_capitalized_name() {
         assert_eq!(ids("Judul\nIa tinggal di kota Semarang."), ["33.74"]);
         assert!(ids("Judul\nIa pindah ke kota baru.").is_empty());
+        assert!(ids("Judul\nTokoh Seo Ri bermimpi.").is_empty());
+        assert_eq!(ids("Judul\nDuta Besar RI hadir."), ["ID"]);
     }
 
     #[test]
