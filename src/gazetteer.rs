@@ -170,7 +170,9 @@ impl Gazetteer {
                 break;
             };
             if !is_word_start(folded, m.start()) {
-                at = next_char(folded, m.start());
+                // No match starts before `m` (leftmost), and a valid one starts a word:
+                // resume at the next word.
+                at = next_word(folded, m.start());
                 continue;
             }
             match self.longest_ending_on_boundary(folded, m.start(), m.end()) {
@@ -181,7 +183,7 @@ impl Gazetteer {
                     });
                     at = end;
                 }
-                None => at = next_char(folded, m.start()),
+                None => at = next_word(folded, m.start()),
             }
         }
         hits
@@ -210,8 +212,13 @@ impl Gazetteer {
     }
 }
 
-fn next_char(s: &str, i: usize) -> usize {
-    s[i..].chars().next().map_or(s.len(), |c| i + c.len_utf8())
+/// The first position at or after `i` that follows a non-alphanumeric char (the earliest
+/// place a word can start), or the end.
+fn next_word(s: &str, i: usize) -> usize {
+    s[i..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(k, c)| i + k + c.len_utf8())
 }
 
 #[cfg(test)]
@@ -259,6 +266,9 @@ mod tests {
             ("PJ.", &["pj"]),
             ("se-Kukar/Tenggarong", &["kukar", "tenggarong"]),
             ("Kukarnya", &[]),
+            // after a failed match inside a word or at its start, the next word is tried
+            ("Tenggarongan Kukar", &["kukar"]),
+            ("pjx-Kukar pj.", &["kukar", "pj"]),
             ("", &[]),
         ];
         for (text, want) in cases {

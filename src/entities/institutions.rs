@@ -17,10 +17,11 @@ use regex::Regex;
 
 use super::places::Places;
 use super::Context;
+use crate::gazetteer::Entry;
 
 /// Institution types that carry unit designations.
 const UNIT_TYPES: &[&str] = &[
-    "kodam", "korem", "kodim", "koramil", "lanal", "lanud", "yonif", "brimob",
+    "kodam", "korem", "kodim", "koramil", "lanal", "lanud", "yonif", "brimob", "polda",
 ];
 
 /// Words that may stand between an institution (or title) and its jurisdiction.
@@ -163,21 +164,32 @@ fn unit(ctx: &Context, places: &Places, kind: &str, t: &mut Tail) {
     let mut new_end = t.end + whole.end;
     if let Some(name) = c.get(2) {
         let at = t.end + name.start();
-        let mut written = name.as_str();
-        if let Some(j) = (next..ctx.hits.len())
-            .take(2)
-            .find(|j| ctx.hits[*j].range.start == at)
-        {
+        let mut name_end = t.end + name.end();
+        let starting_at = |pos: usize| {
+            (next..ctx.hits.len())
+                .take(4)
+                .find(|j| ctx.hits[*j].range.start == pos)
+        };
+        let is_place = |j: usize| ctx.entries(j).iter().any(|e| matches!(e, Entry::Place(_)));
+        if let Some(j) = starting_at(at).filter(|j| is_place(*j)) {
+            // The place as the lexicon knows it: "0212/Tapanuli Selatan", "1604/Kupang".
+            name_end = ctx.hits[j].range.end;
             t.jurisdiction = places.by_hit[j];
             t.last_hit = j;
-            // The unit's name is its place ("0825/Banyuwangi"), not the rank after it.
-            let place_end = ctx.hits[j].range.end;
-            if place_end < at + written.len() {
-                written = &ctx.text[at..place_end];
-                new_end = place_end;
+        } else if let Some(space) = name.as_str().find(' ') {
+            // A second word that is a rank or a title ("Kupang Letkol") is not part
+            // of the name.
+            let other = |j: usize| {
+                ctx.entries(j)
+                    .iter()
+                    .all(|e| matches!(e, Entry::Term(_) | Entry::Title(_)))
+            };
+            if starting_at(at + space + 1).is_some_and(other) {
+                name_end = at + space;
             }
         }
-        t.unit = Some(format!("{}/{}", c[1].trim(), written));
+        t.unit = Some(format!("{}/{}", c[1].trim(), &ctx.text[at..name_end]));
+        new_end = name_end;
     }
     t.end = new_end;
 }
