@@ -170,13 +170,14 @@ fn fifty_megabyte_single_line() {
 }
 
 /// Linear time at megabyte scale, in release. Searches to the end of the line per hit
-/// (memchr, fast even in a debug build) only show once the line is long: 1.6 MB took
-/// 7x the time of 0.4 MB. Known: `people::name_after` (src/entities/people.rs, `find('\n')`
-/// from each title to the line end) and `Context::gap_before` (src/entities/mod.rs,
-/// `rfind('\n')` back to the line start per hit); the time grammar's `line_around`
-/// was fixed.
+/// (memchr, fast even in a debug build) only show once the line is long: a 1.6 MB line
+/// took 10 s, 12.5 MB 13 minutes. Known, in src/entities: `people::name_after` searches
+/// to the line end from each title; `Context::gap_before` back to the line start for
+/// each hit; `people::sentence_end` to the next newline for each quote;
+/// `institutions::inherit` walks all earlier mentions for each bare title. (Bounding the
+/// first two brought 1.6 MB to 1.4 s.) The time grammar's `line_around` was fixed.
 #[test]
-#[ignore = "release scale; quadratic in src/entities/people.rs name_after and src/entities/mod.rs gap_before, see report"]
+#[ignore = "release scale; quadratic in src/entities (people::name_after, Context::gap_before, people::sentence_end, institutions::inherit), see report"]
 fn megabyte_single_line_is_linear() {
     assert_linear("single-line-mb", 1_500, |k| PARAGRAPH.repeat(k));
 }
