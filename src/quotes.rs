@@ -102,7 +102,7 @@ fn push(text: &str, inner: Range<usize>, out: &mut Vec<QuoteHit>) {
 fn cue_after(text: &str, inner_end: usize) -> Option<Range<usize>> {
     let close = inner_end + text[inner_end..].find('"')? + 1;
     let rest = &text[close..];
-    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let line = rest; // the loop below stops at the line end: no search to it (linear)
     let lead = line.len() - line.trim_start_matches([',', ' ']).len();
     let mut end = lead;
     let mut words = 0;

@@ -228,7 +228,8 @@ impl LexiconFiles {
             })?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 let at = e.utf8_error().valid_up_to();
-                Error::Lexicon(vec![problem(&path, 0, format!("not UTF-8 (byte {at})"))])
+                let line = 1 + memchr::memchr_iter(b'\n', &e.as_bytes()[..at]).count();
+                Error::Lexicon(vec![problem(&path, line, format!("not UTF-8 (byte {at})"))])
             })?;
             self.add(path, text);
         }

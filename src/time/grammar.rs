@@ -469,7 +469,12 @@ impl Grammar {
 
     /// Every hit in `folded`, in text order, without overlaps.
     pub(crate) fn scan(&self, text: &str, folded: &str) -> Vec<TimeHit> {
-        let doc = Doc { text, folded };
+        let newlines = memchr::memchr_iter(b'\n', folded.as_bytes()).collect();
+        let doc = Doc {
+            text,
+            folded,
+            newlines,
+        };
         let mut caps: Vec<Captures> = self.each.iter().map(Regex::create_captures).collect();
         let mut hits: Vec<TimeHit> = Vec::new();
         let mut pos = 0;
@@ -600,6 +605,8 @@ fn last_word(head: &str) -> (usize, &str) {
 struct Doc<'a> {
     text: &'a str,
     folded: &'a str,
+    /// Offsets of the newlines, so that a hit finds its line without scanning it.
+    newlines: Vec<usize>,
 }
 
 impl Doc<'_> {
@@ -628,11 +635,18 @@ impl Doc<'_> {
 
     /// The folded line (paragraph) around `range`, split into before / after parts.
     fn line_around(&self, range: &Range<usize>) -> (&str, &str) {
-        let before = self.folded.get(..range.start).unwrap_or("");
-        let after = self.folded.get(range.end..).unwrap_or("");
-        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-        let line_end = after.find('\n').unwrap_or(after.len());
-        (&before[line_start..], &after[..line_end])
+        // Found in the newline table: a search to the line ends costs a long line's
+        // length per hit.
+        let line_start = match self.newlines.partition_point(|&p| p < range.start) {
+            0 => 0,
+            i => self.newlines[i - 1] + 1,
+        };
+        let line_end = self.newlines[self.newlines.partition_point(|&p| p < range.end)..]
+            .first()
+            .map_or(self.folded.len(), |&p| p);
+        let before = self.folded.get(line_start..range.start).unwrap_or("");
+        let after = self.folded.get(range.end..line_end).unwrap_or("");
+        (before, after)
     }
 }
 
