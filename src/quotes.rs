@@ -100,7 +100,9 @@ fn push(text: &str, inner: Range<usize>, out: &mut Vec<QuoteHit>) {
 /// a short capitalized abbreviation keeps its dot and does not count ("harap Dr. Budi
 /// Santoso").
 fn cue_after(text: &str, inner_end: usize) -> Option<Range<usize>> {
-    let close = inner_end + text[inner_end..].find('"')? + 1;
+    // The closing mark is right after the (trimmed) inner range; a quote left open has
+    // none, and no cue.
+    let close = inner_end + text[inner_end..].find('"').filter(|&k| k <= 4)? + 1;
     let rest = &text[close..];
     let line = rest; // the loop below stops at the line end: no search to it (linear)
     let lead = line.len() - line.trim_start_matches([',', ' ']).len();

@@ -90,9 +90,12 @@ impl<'a> Context<'a> {
     /// The text between the end of hit `i - 1` (or the paragraph start) and hit `i`.
     pub fn gap_before(&self, i: usize) -> &'a str {
         let start = self.hits[i].range.start;
-        let para = self.text[..start].rfind('\n').map_or(0, |p| p + 1);
         let prev_end = i.checked_sub(1).map_or(0, |p| self.hits[p].range.end);
-        &self.text[prev_end.max(para)..start]
+        // Only the text after the previous hit is searched for the paragraph start.
+        let para = self.text[prev_end..start]
+            .rfind('\n')
+            .map_or(prev_end, |p| prev_end + p + 1);
+        &self.text[para..start]
     }
 
     /// The word right before byte `pos` (folded), skipping spaces and one '-'.

@@ -388,8 +388,20 @@ fn skip_portfolio(ctx: &Context, last: usize, end: usize) -> (usize, usize) {
     (last, new_end)
 }
 
+/// The end of the line of `pos`, looked for within 400 bytes (a name, its title and
+/// degrees are never longer): the cost per title stays constant on one-line texts.
 fn line_end(text: &str, pos: usize) -> usize {
-    text[pos..].find('\n').map_or(text.len(), |n| pos + n)
+    let cap = capped(text, pos, 400);
+    text[pos..cap].find('\n').map_or(cap, |n| pos + n)
+}
+
+/// `pos + len`, or less, on a char boundary, at most the text's end.
+fn capped(text: &str, pos: usize, len: usize) -> usize {
+    let mut end = (pos + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
 }
 
 /// The acting prefix right before title hit `i`.
@@ -806,14 +818,29 @@ pub fn attribute(
     people: &[FoundPerson],
     quotes: &[crate::quotes::QuoteHit],
 ) -> Vec<Attribution> {
-    let last_before = |pos: usize| nearest(people, |m| m.end <= pos, |m| m.end, true);
+    // Every mention once, by end and by start: each lookup is a binary search.
+    let mut by_end: Vec<(usize, usize, usize)> = people
+        .iter()
+        .enumerate()
+        .flat_map(|(k, p)| p.mentions.iter().map(move |m| (m.end, m.start, k)))
+        .collect();
+    by_end.sort_unstable();
+    let mut by_start: Vec<(usize, usize, usize)> =
+        by_end.iter().map(|&(e, s, k)| (s, e, k)).collect();
+    by_start.sort_unstable();
+    // The mention ending last at or before `pos`: (start, person).
+    let last_mention = |pos: usize| {
+        let i = by_end.partition_point(|m| m.0 <= pos);
+        i.checked_sub(1).map(|i| (by_end[i].1, by_end[i].2))
+    };
+    let last_before = |pos: usize| last_mention(pos).map(|(_, k)| k);
     let within = |r: &Range<usize>| {
-        nearest(
-            people,
-            |m| r.start <= m.start && m.end <= r.end,
-            |m| m.start,
-            false,
-        )
+        let i = by_start.partition_point(|m| m.0 < r.start);
+        by_start[i..]
+            .iter()
+            .take_while(|m| m.0 < r.end)
+            .find(|m| m.1 <= r.end)
+            .map(|m| m.2)
     };
     let mut last_speaker: Option<usize> = None;
     // Mentions after this point name a new subject; those in the attribution sentence of
@@ -821,12 +848,9 @@ pub fn attribute(
     let mut since = 0;
     let mut out = Vec::with_capacity(quotes.len());
     for q in quotes {
-        let subject = last_before(q.inner.start).filter(|&k| {
-            people[k]
-                .mentions
-                .iter()
-                .any(|m| m.start >= since && m.end <= q.inner.start)
-        });
+        let subject = last_mention(q.inner.start)
+            .filter(|&(start, _)| start >= since)
+            .map(|(_, k)| k);
         let current = subject
             .or(last_speaker)
             .or_else(|| last_before(q.inner.start));
@@ -873,29 +897,10 @@ fn channel_split(ctx: &Context, r: &Range<usize>) -> Option<usize> {
         .map(|i| r.start + i + 1)
 }
 
-/// The person with the latest (`latest`) or earliest mention among those that pass `keep`,
-/// ordered by `key`.
-fn nearest(
-    people: &[FoundPerson],
-    keep: impl Fn(&Range<usize>) -> bool,
-    key: impl Fn(&Range<usize>) -> usize,
-    latest: bool,
-) -> Option<usize> {
-    let mentions = people
-        .iter()
-        .enumerate()
-        .flat_map(|(k, p)| p.mentions.iter().filter(|m| keep(m)).map(move |m| (m, k)));
-    let best = if latest {
-        mentions.max_by_key(|(m, _)| key(m))
-    } else {
-        mentions.min_by_key(|(m, _)| key(m))
-    };
-    best.map(|(_, k)| k)
-}
-
-/// The end of the sentence that contains `pos` (a period before a space or line end).
+/// The end of the sentence that contains `pos` (a period before a space or line end),
+/// looked for within 2,000 bytes.
 fn sentence_end(text: &str, pos: usize) -> usize {
-    let rest = &text[pos..];
+    let rest = &text[pos..capped(text, pos, 2000)];
     let n = rest
         .find(". ")
         .map(|i| i + 1)
