@@ -7,10 +7,12 @@
 //! city). Deciding between candidates is the job of the `entities` stage.
 //!
 //! A match counts only on word boundaries (the chars around it are not alphanumeric).
-//! The automaton is leftmost-longest, so "Tenggarong Seberang" beats "Tenggarong";
-//! when the longest match at a position fails the right boundary ("Kota Bangunan"),
-//! the next shorter pattern anchored at the same start is tried, and when a match
-//! starts inside a word the search resumes one char later, so no valid match is hidden.
+//! The scan tries each word start in turn (skipping bytes no alias begins with) and
+//! walks the automaton anchored there, once: the longest alias that ends on a word
+//! boundary wins, so "Tenggarong Seberang" beats "Tenggarong", and when the longest
+//! alias at a position fails the right boundary ("Kota Bangunan") a shorter one on
+//! the same walk is taken ("Kota"). After a hit the scan resumes at its end; at a
+//! position with no hit, one byte later, so no valid match is hidden.
 //!
 //! ```
 //! use warta::gazetteer::{Entry, Gazetteer};
@@ -30,7 +32,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::Error;
 use crate::lexicon::Lexicons;
@@ -74,10 +78,18 @@ pub struct Hit {
 /// The compiled automaton and its entry table.
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
-    automaton: AhoCorasick,
+    /// A trie of every folded alias, walked anchored at word starts (a contiguous NFA:
+    /// compact, and with anchored walks its failure links are never followed).
+    automaton: NFA,
+    /// Whether some alias begins with this byte.
+    first: [bool; 256],
     /// `entries[starts[p]..starts[p + 1]]` are the candidates of pattern `p`.
     entries: Vec<Entry>,
     starts: Vec<u32>,
+    /// The folded aliases, concatenated in pattern order; pattern `p` is
+    /// `aliases[alias_ends[p - 1]..alias_ends[p]]`.
+    aliases: String,
+    alias_ends: Vec<u32>,
 }
 
 impl Gazetteer {
@@ -133,25 +145,45 @@ impl Gazetteer {
         pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut entries = Vec::new();
         let mut starts = vec![0u32];
-        for (_, list) in &pairs {
+        let mut aliases = String::new();
+        let mut alias_ends = Vec::with_capacity(pairs.len());
+        let mut first = [false; 256];
+        for (alias, list) in &pairs {
             entries.extend_from_slice(list);
             starts.push(entries.len() as u32);
+            aliases.push_str(alias);
+            alias_ends.push(aliases.len() as u32);
+            if let Some(&b) = alias.as_bytes().first() {
+                first[usize::from(b)] = true;
+            }
         }
-        let automaton = AhoCorasick::builder()
+        let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
+            .prefilter(false)
             .build(pairs.iter().map(|(a, _)| a.as_bytes()))
             .map_err(|e| Error::Automaton(e.to_string()))?;
         Ok(Gazetteer {
             automaton,
+            first,
             entries,
             starts,
+            aliases,
+            alias_ends,
         })
     }
 
     /// The number of distinct patterns (folded aliases).
     pub fn patterns(&self) -> usize {
         self.starts.len() - 1
+    }
+
+    /// The folded aliases the automaton was built from, in pattern-id order (sorted,
+    /// distinct): what `scan` looks for, as [`normalize::fold`] writes them.
+    pub fn aliases(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.alias_ends.iter().copied());
+        starts
+            .zip(&self.alias_ends)
+            .filter_map(|(a, &b)| self.aliases.get(a as usize..b as usize))
     }
 
     /// The candidates of a hit.
@@ -162,56 +194,52 @@ impl Gazetteer {
 
     /// Every match on word boundaries, leftmost-longest, in text order, not overlapping.
     pub fn scan(&self, folded: &str) -> Vec<Hit> {
+        let bytes = folded.as_bytes();
         let mut hits = Vec::new();
         let mut at = 0;
-        while at < folded.len() {
-            let input = Input::new(folded).range(at..);
-            let Some(m) = self.automaton.find(input) else {
-                break;
-            };
-            if !is_word_start(folded, m.start()) {
-                at = next_char(folded, m.start());
+        while let Some(&b) = bytes.get(at) {
+            // A word start: an alias begins with this byte (never a UTF-8 continuation
+            // byte, so `at` is a char boundary), and no letter or digit precedes it.
+            if !self.first[usize::from(b)] || !is_word_start(folded, at) {
+                at += 1;
                 continue;
             }
-            match self.longest_ending_on_boundary(folded, m.start(), m.end()) {
+            match self.longest_at(folded, at) {
                 Some((end, pattern)) => {
                     hits.push(Hit {
-                        range: m.start()..end,
+                        range: at..end,
                         pattern,
                     });
                     at = end;
                 }
-                None => at = next_char(folded, m.start()),
+                None => at += 1,
             }
         }
         hits
     }
 
-    /// The longest pattern anchored at `start`, ending at or before `end`, whose end is
-    /// a word boundary.
-    fn longest_ending_on_boundary(
-        &self,
-        hay: &str,
-        start: usize,
-        end: usize,
-    ) -> Option<(usize, u32)> {
-        let mut end = end;
-        loop {
-            let input = Input::new(hay).range(start..end).anchored(Anchored::Yes);
-            let m = self.automaton.find(input)?;
-            if is_word_end(hay, m.end()) {
-                return Some((m.end(), m.pattern().as_u32()));
+    /// The longest pattern starting at `start` whose end is a word boundary: one
+    /// anchored walk of the trie, until no pattern continues.
+    fn longest_at(&self, hay: &str, start: usize) -> Option<(usize, u32)> {
+        let nfa = &self.automaton;
+        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
+        let mut best = None;
+        for (end, &b) in (start + 1..).zip(&hay.as_bytes()[start..]) {
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            if nfa.is_special(sid) {
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                if nfa.is_match(sid) && is_word_end(hay, end) {
+                    let pattern = nfa.match_pattern(sid, 0);
+                    if nfa.pattern_len(pattern) == end - start {
+                        best = Some((end, pattern.as_u32()));
+                    }
+                }
             }
-            if m.end() <= start + 1 {
-                return None;
-            }
-            end = m.end() - 1;
         }
+        best
     }
-}
-
-fn next_char(s: &str, i: usize) -> usize {
-    s[i..].chars().next().map_or(s.len(), |c| i + c.len_utf8())
 }
 
 #[cfg(test)]
@@ -280,5 +308,112 @@ mod tests {
         let g = Gazetteer::from_aliases(map).unwrap();
         let hits = g.scan("kota bekasi");
         assert_eq!(g.entries(&hits[0]), [Entry::Place(0), Entry::Place(1)]);
+    }
+
+    #[test]
+    fn aliases_are_the_folded_patterns_in_id_order() {
+        let g = gaz(&["Kota", "Bekasi", "kota", "Rp"]);
+        assert_eq!(g.aliases().collect::<Vec<_>>(), ["bekasi", "kota", "rp"]);
+        assert_eq!(g.patterns(), 3);
+        let hits = g.scan("rp di kota");
+        let pats: Vec<u32> = hits.iter().map(|h| h.pattern).collect();
+        assert_eq!(pats, [2, 1]);
+    }
+
+    /// The scan as it was first written (an unanchored leftmost-longest search that
+    /// restarts after every match inside a word, and anchored retries for a shorter
+    /// match on a word boundary): the new scan must find exactly the same hits.
+    fn reference_scan(ac: &aho_corasick::AhoCorasick, folded: &str) -> Vec<Hit> {
+        use aho_corasick::Input;
+        let next_char = |i: usize| {
+            folded[i..]
+                .chars()
+                .next()
+                .map_or(folded.len(), |c| i + c.len_utf8())
+        };
+        let longest = |start: usize, mut end: usize| loop {
+            let input = Input::new(folded).range(start..end).anchored(Anchored::Yes);
+            let m = ac.find(input)?;
+            if is_word_end(folded, m.end()) {
+                return Some((m.end(), m.pattern().as_u32()));
+            }
+            if m.end() <= start + 1 {
+                return None;
+            }
+            end = m.end() - 1;
+        };
+        let (mut hits, mut at) = (Vec::new(), 0);
+        while at < folded.len() {
+            let Some(m) = ac.find(Input::new(folded).range(at..)) else {
+                break;
+            };
+            if !is_word_start(folded, m.start()) {
+                at = next_char(m.start());
+                continue;
+            }
+            match longest(m.start(), m.end()) {
+                Some((end, pattern)) => {
+                    hits.push(Hit {
+                        range: m.start()..end,
+                        pattern,
+                    });
+                    at = end;
+                }
+                None => at = next_char(m.start()),
+            }
+        }
+        hits
+    }
+
+    /// Article texts: the fixtures, and the first few hundred corpus articles when
+    /// `../shared` is there.
+    fn sample_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = std::fs::read_dir(root.join("fixtures"))
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        assert!(!texts.is_empty(), "fixtures/*.txt are there");
+        let corpus = root.join("../shared/corpus/clickid-2019-09.jsonl");
+        match std::fs::read_to_string(&corpus) {
+            Ok(jsonl) => texts.extend(
+                jsonl
+                    .lines()
+                    .take(300)
+                    .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                    .filter_map(|v| Some(v.get("content")?.as_str()?.to_string())),
+            ),
+            Err(_) => println!(
+                "{} not found: comparing on the fixtures only",
+                corpus.display()
+            ),
+        }
+        texts
+    }
+
+    #[test]
+    fn word_start_walks_find_what_the_restarting_search_found() {
+        use crate::lexicon::{LexiconFiles, Lexicons};
+        let lex = Lexicons::load(&LexiconFiles::embedded()).unwrap();
+        let g = Gazetteer::new(&lex).unwrap();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Both)
+            .build(g.aliases())
+            .unwrap();
+        let mut texts = sample_texts();
+        // Edges: letters glued to aliases, non-ASCII letters, a trailing prefix.
+        texts.push("ÉKota kotaé se-Kaltim, Kabupatenku di kab. X".into());
+        let mut total = 0;
+        for text in &texts {
+            let folded = normalize::Normalized::new(text).folded().to_string();
+            let new = g.scan(&folded);
+            assert_eq!(new, reference_scan(&ac, &folded), "text: {text:.80}");
+            total += new.len();
+        }
+        assert!(total > texts.len(), "{total} hits in {} texts", texts.len());
     }
 }
