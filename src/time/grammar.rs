@@ -201,6 +201,15 @@ pub(crate) struct Grammar {
     /// Each production alone, for its captures (and for retrying a position after a
     /// rejection).
     each: Vec<Regex>,
+    /// The capture group names of each production, by group index (group 0, the
+    /// whole match, has none): looked up by a short linear scan, without hashing.
+    names: Vec<Vec<Option<Box<str>>>>,
+}
+
+thread_local! {
+    /// Capture slots for each production, reused from one document to the next.
+    static CAPTURES: std::cell::RefCell<Vec<Captures>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The grammar, compiled on first use.
@@ -460,17 +469,41 @@ impl Grammar {
             .collect();
         // The patterns are constants of this module; a unit test compiles them.
         let all = Regex::new_many(&patterns).expect("the time grammar compiles");
-        let each = patterns
+        let each: Vec<Regex> = patterns
             .iter()
             .map(|p| Regex::new(p).expect("a time production compiles"))
             .collect();
-        Grammar { all, each }
+        let names = each
+            .iter()
+            .map(|re| {
+                let info = re.group_info();
+                let pid = regex_automata::PatternID::ZERO;
+                info.pattern_names(pid).map(|n| n.map(Box::from)).collect()
+            })
+            .collect();
+        Grammar { all, each, names }
     }
 
     /// Every hit in `folded`, in text order, without overlaps.
     pub(crate) fn scan(&self, text: &str, folded: &str) -> Vec<TimeHit> {
+        CAPTURES.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut caps) => {
+                if caps.len() != self.each.len() {
+                    *caps = self.each.iter().map(Regex::create_captures).collect();
+                }
+                self.scan_with(text, folded, &mut caps)
+            }
+            // Only if a scan ever ran inside another on this thread.
+            Err(_) => {
+                let mut caps: Vec<Captures> =
+                    self.each.iter().map(Regex::create_captures).collect();
+                self.scan_with(text, folded, &mut caps)
+            }
+        })
+    }
+
+    fn scan_with(&self, text: &str, folded: &str, caps: &mut [Captures]) -> Vec<TimeHit> {
         let doc = Doc { text, folded };
-        let mut caps: Vec<Captures> = self.each.iter().map(Regex::create_captures).collect();
         let mut hits: Vec<TimeHit> = Vec::new();
         let mut pos = 0;
         let (mut paragraph, mut counted) = (0, 0);
@@ -481,7 +514,7 @@ impl Grammar {
             };
             let start = found.start();
             let first = found.pattern().as_usize();
-            match self.hit_at(&doc, start, first, &mut caps) {
+            match self.hit_at(&doc, start, first, caps) {
                 Some(mut hit) => {
                     pos = hit.range.end;
                     let skipped = folded.get(counted..hit.range.start).unwrap_or("");
@@ -519,6 +552,7 @@ impl Grammar {
             let caps = Caps {
                 caps,
                 hay: doc.folded,
+                names: self.names.get(index).map_or(&[], Vec::as_slice),
             };
             let hit = trimmed(hit(&caps, doc, index)?, doc.folded);
             (hit.range.end > start && !hit.range.is_empty()).then_some(hit)
@@ -530,6 +564,8 @@ impl Grammar {
 struct Caps<'a> {
     caps: &'a Captures,
     hay: &'a str,
+    /// Group names by index.
+    names: &'a [Option<Box<str>>],
 }
 
 /// One capture group.
@@ -558,12 +594,30 @@ impl<'h> Group<'h> {
 }
 
 impl<'a> Caps<'a> {
+    /// The group called `name`, if it took part in the match.
     fn get(&self, name: &str) -> Option<Group<'a>> {
-        let span = self.caps.get_group_by_name(name)?;
+        self.get_joined(name, "")
+    }
+
+    /// The group called `prefix` + `suffix` ("n" + "_dir"), without building the name.
+    fn get_joined(&self, prefix: &str, suffix: &str) -> Option<Group<'a>> {
+        let index = self.names.iter().position(|n| {
+            n.as_deref().is_some_and(|n| {
+                n.len() == prefix.len() + suffix.len()
+                    && n.starts_with(prefix)
+                    && n.ends_with(suffix)
+            })
+        })?;
+        let span = self.caps.get_group(index)?;
         Some(Group {
             text: self.hay.get(span.range())?,
             start: span.start,
         })
+    }
+
+    /// The text of group `prefix` + `suffix`.
+    fn text_joined(&self, prefix: &str, suffix: &str) -> Option<&'a str> {
+        self.get_joined(prefix, suffix).map(|g| g.as_str())
     }
 }
 
@@ -790,28 +844,28 @@ fn reference_number(doc: &Doc<'_>, start: usize) -> bool {
 /// Applies part of day, time of day, zone and direction written after a date, and
 /// decides whether the date is a publication stamp.
 fn apply_tail(hit: &mut TimeHit, caps: &Caps<'_>, p: &str, doc: &Doc<'_>) {
-    let g = |name: String| text_of(caps, &name);
-    hit.part_of_day = g(format!("{p}_pod"))
-        .or_else(|| g(format!("{p}_wpod")))
+    let g = |suffix: &str| caps.text_joined(p, suffix);
+    hit.part_of_day = g("_pod")
+        .or_else(|| g("_wpod"))
         .and_then(labels::part_of_day);
-    hit.direction = g(format!("{p}_dir")).and_then(direction);
+    hit.direction = g("_dir").and_then(direction);
     let mut colon_clock = false;
-    if caps.get(&format!("{p}_tod")).is_some() {
-        hit.clock = clock(g(format!("{p}c_h")), g(format!("{p}c_m")));
-        hit.zone = g(format!("{p}c_z")).and_then(labels::zone);
-        if let Some(pod) = g(format!("{p}c_tpod")).and_then(labels::part_of_day) {
+    if caps.get_joined(p, "_tod").is_some() {
+        hit.clock = clock(g("c_h"), g("c_m"));
+        hit.zone = g("c_z").and_then(labels::zone);
+        if let Some(pod) = g("c_tpod").and_then(labels::part_of_day) {
             hit.part_of_day = Some(pod);
         }
-    } else if caps.get(&format!("{p}_sh")).is_some() {
+    } else if caps.get_joined(p, "_sh").is_some() {
         // A clock without "pukul" needs a colon or a zone ("19:05", "10.12 WIB").
-        let colon = g(format!("{p}_sc")) == Some(":");
-        let zone = g(format!("{p}_sz")).and_then(labels::zone);
-        let bare = clock(g(format!("{p}_sh")), g(format!("{p}_sm")));
+        let colon = g("_sc") == Some(":");
+        let zone = g("_sz").and_then(labels::zone);
+        let bare = clock(g("_sh"), g("_sm"));
         if bare.is_some() && (colon || zone.is_some()) {
             hit.clock = bare;
             hit.zone = zone;
             colon_clock = colon;
-        } else if let Some(sep) = caps.get(&format!("{p}_sep")) {
+        } else if let Some(sep) = caps.get_joined(p, "_sep") {
             // Give the number back: the hit ends before it.
             let kept = doc.folded.get(hit.range.start..sep.start()).unwrap_or("");
             hit.range.end = hit.range.start + kept.trim_end().len();
@@ -890,7 +944,7 @@ fn written_hit(
     form: Form,
 ) -> TimeHit {
     let mut hit = TimeHit::new(range, form);
-    hit.weekday = text_of(caps, &format!("{p}_wd")).and_then(labels::weekday);
+    hit.weekday = caps.text_joined(p, "_wd").and_then(labels::weekday);
     apply_tail(&mut hit, caps, p, doc);
     hit
 }
@@ -1026,13 +1080,13 @@ fn year_hit(
     p: &str,
     election: Option<&'static str>,
 ) -> Option<TimeHit> {
-    let y = caps.get(&format!("{p}_y"))?;
+    let y = caps.get_joined(p, "_y")?;
     if year_span(doc, &y.range()) {
         return None;
     }
     let year: i16 = y.as_str().parse().ok()?;
     let mut hit = TimeHit::new(range, Form::Year { year, election });
-    hit.direction = text_of(caps, &format!("{p}_dir")).and_then(direction);
+    hit.direction = caps.text_joined(p, "_dir").and_then(direction);
     Some(hit)
 }
 
