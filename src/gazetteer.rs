@@ -200,25 +200,30 @@ impl Gazetteer {
     pub fn scan(&self, folded: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut at = 0;
+        // Whether no letter or digit precedes `at`.
+        let mut word_start = true;
         while at < folded.len() {
             // `at` is a char boundary; no word starts strictly inside the run of
             // letters and digits that begins here.
             let (word_end, hash) = first_word(folded, at);
-            if is_word_start(folded, at) && self.may_begin_alias(hash) {
+            if word_start && self.may_begin_alias(hash) {
                 if let Some((end, pattern)) = self.longest_at(folded, at) {
                     hits.push(Hit {
                         range: at..end,
                         pattern,
                     });
                     at = end;
+                    word_start = is_word_start(folded, at);
                     continue;
                 }
             }
-            at = if word_end > at {
-                word_end
+            if word_end > at {
+                at = word_end;
+                word_start = false;
             } else {
-                next_char(folded, at)
-            };
+                at = next_char(folded, at);
+                word_start = true;
+            }
         }
         hits
     }
@@ -260,28 +265,42 @@ fn filter_bit(hash: u64) -> usize {
     (hash >> (64 - FILTER_BITS.trailing_zeros())) as usize
 }
 
+/// ASCII letters and digits.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The end of the run of letters and digits starting at byte `at` of `s` (`at` itself
 /// when none starts there), and a hash of that run.
+#[inline]
 fn first_word(s: &str, at: usize) -> (usize, u64) {
     const K: u64 = 0x517c_c1b7_2722_0a95;
+    let step = |hash: u64, b: u8| (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
     let bytes = s.as_bytes();
     let mut i = at;
     let mut hash = 0u64;
     while let Some(&b) = bytes.get(i) {
-        let len = if b.is_ascii_alphanumeric() {
-            1
+        if ASCII_ALNUM[usize::from(b)] {
+            hash = step(hash, b);
+            i += 1;
         } else if b < 0x80 {
             break;
         } else {
             match s.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) if c.is_alphanumeric() => c.len_utf8(),
+                Some(c) if c.is_alphanumeric() => {
+                    let end = i + c.len_utf8();
+                    hash = bytes[i..end].iter().fold(hash, |h, &b| step(h, b));
+                    i = end;
+                }
                 _ => break,
             }
-        };
-        for &b in &bytes[i..i + len] {
-            hash = (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
         }
-        i += len;
     }
     (i, hash)
 }
