@@ -9,10 +9,10 @@
 //! character later, so a rejected production never hides a later one.
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 
 use jiff::civil::Weekday;
-use regex_automata::meta::Regex;
+use regex_automata::meta::{Cache, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
 
@@ -204,12 +204,20 @@ pub(crate) struct Grammar {
     /// The capture group names of each production, by group index (group 0, the
     /// whole match, has none): looked up by a short linear scan, without hashing.
     names: Vec<Vec<Option<Box<str>>>>,
+    /// Search caches and capture slots, lent to one scan at a time and returned after
+    /// it: the lazy DFAs built in them while scanning stay warm for later documents,
+    /// whichever thread scans them.
+    scratch: Mutex<Vec<Scratch>>,
 }
 
-thread_local! {
-    /// Capture slots for each production, reused from one document to the next.
-    static CAPTURES: std::cell::RefCell<Vec<Captures>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+/// The mutable state of one scan.
+struct Scratch {
+    /// Cache of `all`.
+    all: Cache,
+    /// Caches of `each`.
+    each: Vec<Cache>,
+    /// Capture slots of `each`.
+    caps: Vec<Captures>,
 }
 
 /// The grammar, compiled on first use.
@@ -481,40 +489,46 @@ impl Grammar {
                 info.pattern_names(pid).map(|n| n.map(Box::from)).collect()
             })
             .collect();
-        Grammar { all, each, names }
+        Grammar {
+            all,
+            each,
+            names,
+            scratch: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn new_scratch(&self) -> Scratch {
+        Scratch {
+            all: self.all.create_cache(),
+            each: self.each.iter().map(Regex::create_cache).collect(),
+            caps: self.each.iter().map(Regex::create_captures).collect(),
+        }
     }
 
     /// Every hit in `folded`, in text order, without overlaps.
     pub(crate) fn scan(&self, text: &str, folded: &str) -> Vec<TimeHit> {
-        CAPTURES.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut caps) => {
-                if caps.len() != self.each.len() {
-                    *caps = self.each.iter().map(Regex::create_captures).collect();
-                }
-                self.scan_with(text, folded, &mut caps)
-            }
-            // Only if a scan ever ran inside another on this thread.
-            Err(_) => {
-                let mut caps: Vec<Captures> =
-                    self.each.iter().map(Regex::create_captures).collect();
-                self.scan_with(text, folded, &mut caps)
-            }
-        })
+        let lent = self.scratch.lock().ok().and_then(|mut free| free.pop());
+        let mut scratch = lent.unwrap_or_else(|| self.new_scratch());
+        let hits = self.scan_with(text, folded, &mut scratch);
+        if let Ok(mut free) = self.scratch.lock() {
+            free.push(scratch);
+        }
+        hits
     }
 
-    fn scan_with(&self, text: &str, folded: &str, caps: &mut [Captures]) -> Vec<TimeHit> {
+    fn scan_with(&self, text: &str, folded: &str, scratch: &mut Scratch) -> Vec<TimeHit> {
         let doc = Doc { text, folded };
         let mut hits: Vec<TimeHit> = Vec::new();
         let mut pos = 0;
         let (mut paragraph, mut counted) = (0, 0);
         while pos <= folded.len() {
             let input = Input::new(folded).span(pos..folded.len());
-            let Some(found) = self.all.search(&input) else {
+            let Some(found) = self.all.search_with(&mut scratch.all, &input) else {
                 break;
             };
             let start = found.start();
             let first = found.pattern().as_usize();
-            match self.hit_at(&doc, start, first, caps) {
+            match self.hit_at(&doc, start, first, scratch) {
                 Some(mut hit) => {
                     pos = hit.range.end;
                     let skipped = folded.get(counted..hit.range.start).unwrap_or("");
@@ -538,25 +552,28 @@ impl Grammar {
         doc: &Doc<'_>,
         start: usize,
         first: usize,
-        caps: &mut [Captures],
+        scratch: &mut Scratch,
     ) -> Option<TimeHit> {
         let input = Input::new(doc.folded)
             .span(start..doc.folded.len())
             .anchored(Anchored::Yes);
-        let productions = self.each.iter().zip(caps.iter_mut()).enumerate();
-        productions.skip(first).find_map(|(index, (re, caps))| {
-            re.search_captures(&input, caps);
-            if !caps.is_match() {
-                return None;
-            }
-            let caps = Caps {
-                caps,
-                hay: doc.folded,
-                names: self.names.get(index).map_or(&[], Vec::as_slice),
-            };
-            let hit = trimmed(hit(&caps, doc, index)?, doc.folded);
-            (hit.range.end > start && !hit.range.is_empty()).then_some(hit)
-        })
+        let slots = scratch.each.iter_mut().zip(scratch.caps.iter_mut());
+        let productions = self.each.iter().zip(slots).enumerate();
+        productions
+            .skip(first)
+            .find_map(|(index, (re, (cache, caps)))| {
+                re.search_captures_with(cache, &input, caps);
+                if !caps.is_match() {
+                    return None;
+                }
+                let caps = Caps {
+                    caps,
+                    hay: doc.folded,
+                    names: self.names.get(index).map_or(&[], Vec::as_slice),
+                };
+                let hit = trimmed(hit(&caps, doc, index)?, doc.folded);
+                (hit.range.end > start && !hit.range.is_empty()).then_some(hit)
+            })
     }
 }
 
