@@ -31,8 +31,9 @@ pub fn scan(text: &str) -> Vec<QuoteHit> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
+    // Only newlines and quote marks matter.
+    for i in memchr::memchr2_iter(b'\n', b'"', bytes) {
+        match bytes[i] {
             b'\n' => {
                 let next_starts_with_mark = bytes.get(i + 1) == Some(&b'"');
                 if !next_starts_with_mark {
