@@ -7,10 +7,17 @@
 //! city). Deciding between candidates is the job of the `entities` stage.
 //!
 //! A match counts only on word boundaries (the chars around it are not alphanumeric).
-//! The automaton is leftmost-longest, so "Tenggarong Seberang" beats "Tenggarong";
-//! when the longest match at a position fails the right boundary ("Kota Bangunan"),
-//! the next shorter pattern anchored at the same start is tried, and when a match
-//! starts inside a word the search resumes one char later, so no valid match is hidden.
+//! The scan tries each word start in turn and walks the automaton anchored there,
+//! once: the longest alias that ends on a word boundary wins, so "Tenggarong Seberang"
+//! beats "Tenggarong", and when the longest alias at a position fails the right
+//! boundary ("Kota Bangunan") a shorter one on the same walk is taken ("Kota"). After
+//! a hit the scan resumes at its end, else at the next word start, so no valid match
+//! is hidden.
+//!
+//! Most words begin no alias. An alias that matches at a word start and ends on a word
+//! boundary covers the whole first word there (its run of letters and digits), so a
+//! filter of the aliases' first words (a bitset of hashes: false positives only cost a
+//! walk) skips those words without touching the automaton.
 //!
 //! ```
 //! use warta::gazetteer::{Entry, Gazetteer};
@@ -30,7 +37,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::Error;
 use crate::lexicon::Lexicons;
@@ -74,10 +83,18 @@ pub struct Hit {
 /// The compiled automaton and its entry table.
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
-    automaton: AhoCorasick,
+    /// A trie of every folded alias, walked anchored at word starts (a contiguous NFA:
+    /// compact, and with anchored walks its failure links are never followed).
+    automaton: NFA,
+    /// Hashes of the aliases' first words ([`first_word`]), one bit each.
+    first_words: Box<[u64]>,
     /// `entries[starts[p]..starts[p + 1]]` are the candidates of pattern `p`.
     entries: Vec<Entry>,
     starts: Vec<u32>,
+    /// The folded aliases, concatenated in pattern order; pattern `p` is
+    /// `aliases[alias_ends[p - 1]..alias_ends[p]]`.
+    aliases: String,
+    alias_ends: Vec<u32>,
 }
 
 impl Gazetteer {
@@ -133,25 +150,44 @@ impl Gazetteer {
         pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut entries = Vec::new();
         let mut starts = vec![0u32];
-        for (_, list) in &pairs {
+        let mut aliases = String::new();
+        let mut alias_ends = Vec::with_capacity(pairs.len());
+        let mut first_words = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
+        for (alias, list) in &pairs {
             entries.extend_from_slice(list);
             starts.push(entries.len() as u32);
+            aliases.push_str(alias);
+            alias_ends.push(aliases.len() as u32);
+            let bit = filter_bit(first_word(alias, 0).1);
+            first_words[bit / 64] |= 1 << (bit % 64);
         }
-        let automaton = AhoCorasick::builder()
+        let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
+            .prefilter(false)
             .build(pairs.iter().map(|(a, _)| a.as_bytes()))
             .map_err(|e| Error::Automaton(e.to_string()))?;
         Ok(Gazetteer {
             automaton,
+            first_words,
             entries,
             starts,
+            aliases,
+            alias_ends,
         })
     }
 
     /// The number of distinct patterns (folded aliases).
     pub fn patterns(&self) -> usize {
         self.starts.len() - 1
+    }
+
+    /// The folded aliases the automaton was built from, in pattern-id order (sorted,
+    /// distinct): what `scan` looks for, as [`normalize::fold`] writes them.
+    pub fn aliases(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.alias_ends.iter().copied());
+        starts
+            .zip(&self.alias_ends)
+            .filter_map(|(a, &b)| self.aliases.get(a as usize..b as usize))
     }
 
     /// The candidates of a hit.
@@ -164,61 +200,116 @@ impl Gazetteer {
     pub fn scan(&self, folded: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut at = 0;
+        // Whether no letter or digit precedes `at`.
+        let mut word_start = true;
         while at < folded.len() {
-            let input = Input::new(folded).range(at..);
-            let Some(m) = self.automaton.find(input) else {
-                break;
-            };
-            if !is_word_start(folded, m.start()) {
-                // No match starts before `m` (leftmost), and a valid one starts a word:
-                // resume at the next word.
-                at = next_word(folded, m.start());
-                continue;
-            }
-            match self.longest_ending_on_boundary(folded, m.start(), m.end()) {
-                Some((end, pattern)) => {
+            // `at` is a char boundary; no word starts strictly inside the run of
+            // letters and digits that begins here.
+            let (word_end, hash) = first_word(folded, at);
+            if word_start && self.may_begin_alias(hash) {
+                if let Some((end, pattern)) = self.longest_at(folded, at) {
                     hits.push(Hit {
-                        range: m.start()..end,
+                        range: at..end,
                         pattern,
                     });
                     at = end;
+                    word_start = is_word_start(folded, at);
+                    continue;
                 }
-                None => at = next_word(folded, m.start()),
+            }
+            if word_end > at {
+                at = word_end;
+                word_start = false;
+            } else {
+                at = next_char(folded, at);
+                word_start = true;
             }
         }
         hits
     }
 
-    /// The longest pattern anchored at `start`, ending at or before `end`, whose end is
-    /// a word boundary.
-    fn longest_ending_on_boundary(
-        &self,
-        hay: &str,
-        start: usize,
-        end: usize,
-    ) -> Option<(usize, u32)> {
-        let mut end = end;
-        loop {
-            let input = Input::new(hay).range(start..end).anchored(Anchored::Yes);
-            let m = self.automaton.find(input)?;
-            if is_word_end(hay, m.end()) {
-                return Some((m.end(), m.pattern().as_u32()));
+    /// Whether some alias's first word may have this hash.
+    fn may_begin_alias(&self, hash: u64) -> bool {
+        let bit = filter_bit(hash);
+        self.first_words[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The longest pattern starting at `start` whose end is a word boundary: one
+    /// anchored walk of the trie, until no pattern continues.
+    fn longest_at(&self, hay: &str, start: usize) -> Option<(usize, u32)> {
+        let nfa = &self.automaton;
+        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
+        let mut best = None;
+        for (end, &b) in (start + 1..).zip(&hay.as_bytes()[start..]) {
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            if nfa.is_special(sid) {
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                if nfa.is_match(sid) && is_word_end(hay, end) {
+                    let pattern = nfa.match_pattern(sid, 0);
+                    if nfa.pattern_len(pattern) == end - start {
+                        best = Some((end, pattern.as_u32()));
+                    }
+                }
             }
-            if m.end() <= start + 1 {
-                return None;
-            }
-            end = m.end() - 1;
         }
+        best
     }
 }
 
-/// The first position at or after `i` that follows a non-alphanumeric char (the earliest
-/// place a word can start), or the end.
-fn next_word(s: &str, i: usize) -> usize {
-    s[i..]
-        .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(s.len(), |(k, c)| i + k + c.len_utf8())
+/// Bits in the first-word filter (64 KiB).
+const FILTER_BITS: usize = 1 << 19;
+
+fn filter_bit(hash: u64) -> usize {
+    (hash >> (64 - FILTER_BITS.trailing_zeros())) as usize
+}
+
+/// ASCII letters and digits.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The end of the run of letters and digits starting at byte `at` of `s` (`at` itself
+/// when none starts there), and a hash of that run.
+#[inline]
+fn first_word(s: &str, at: usize) -> (usize, u64) {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let step = |hash: u64, b: u8| (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    let bytes = s.as_bytes();
+    let mut i = at;
+    let mut hash = 0u64;
+    while let Some(&b) = bytes.get(i) {
+        if ASCII_ALNUM[usize::from(b)] {
+            hash = step(hash, b);
+            i += 1;
+        } else if b < 0x80 {
+            break;
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if c.is_alphanumeric() => {
+                    let end = i + c.len_utf8();
+                    hash = bytes[i..end].iter().fold(hash, |h, &b| step(h, b));
+                    i = end;
+                }
+                _ => break,
+            }
+        }
+    }
+    (i, hash)
+}
+
+/// The index of the char after the one starting at `i`.
+fn next_char(s: &str, i: usize) -> usize {
+    s.get(i..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(i + 1, |c| i + c.len_utf8())
 }
 
 #[cfg(test)]
@@ -290,5 +381,114 @@ mod tests {
         let g = Gazetteer::from_aliases(map).unwrap();
         let hits = g.scan("kota bekasi");
         assert_eq!(g.entries(&hits[0]), [Entry::Place(0), Entry::Place(1)]);
+    }
+
+    #[test]
+    fn aliases_are_the_folded_patterns_in_id_order() {
+        let g = gaz(&["Kota", "Bekasi", "kota", "Rp"]);
+        assert_eq!(g.aliases().collect::<Vec<_>>(), ["bekasi", "kota", "rp"]);
+        assert_eq!(g.patterns(), 3);
+        let hits = g.scan("rp di kota");
+        let pats: Vec<u32> = hits.iter().map(|h| h.pattern).collect();
+        assert_eq!(pats, [2, 1]);
+    }
+
+    /// The scan as it was first written (an unanchored leftmost-longest search that
+    /// restarts after every match inside a word, and anchored retries for a shorter
+    /// match on a word boundary): the new scan must find exactly the same hits.
+    fn reference_scan(ac: &aho_corasick::AhoCorasick, folded: &str) -> Vec<Hit> {
+        use aho_corasick::Input;
+        let next_char = |i: usize| {
+            folded[i..]
+                .chars()
+                .next()
+                .map_or(folded.len(), |c| i + c.len_utf8())
+        };
+        let longest = |start: usize, mut end: usize| loop {
+            let input = Input::new(folded).range(start..end).anchored(Anchored::Yes);
+            let m = ac.find(input)?;
+            if is_word_end(folded, m.end()) {
+                return Some((m.end(), m.pattern().as_u32()));
+            }
+            if m.end() <= start + 1 {
+                return None;
+            }
+            end = m.end() - 1;
+        };
+        let (mut hits, mut at) = (Vec::new(), 0);
+        while at < folded.len() {
+            let Some(m) = ac.find(Input::new(folded).range(at..)) else {
+                break;
+            };
+            if !is_word_start(folded, m.start()) {
+                at = next_char(m.start());
+                continue;
+            }
+            match longest(m.start(), m.end()) {
+                Some((end, pattern)) => {
+                    hits.push(Hit {
+                        range: m.start()..end,
+                        pattern,
+                    });
+                    at = end;
+                }
+                None => at = next_char(m.start()),
+            }
+        }
+        hits
+    }
+
+    /// Article texts: the fixtures, and the first few hundred corpus articles when
+    /// `../shared` (or `../../shared`, from a worktree) is there.
+    fn sample_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = std::fs::read_dir(root.join("fixtures"))
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        assert!(!texts.is_empty(), "fixtures/*.txt are there");
+        let corpus = ["../shared", "../../shared"]
+            .map(|s| root.join(s).join("corpus/clickid-2019-09.jsonl"));
+        match corpus
+            .into_iter()
+            .find_map(|p| std::fs::read_to_string(p).ok())
+        {
+            Some(jsonl) => texts.extend(
+                jsonl
+                    .lines()
+                    .take(300)
+                    .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                    .filter_map(|v| Some(v.get("content")?.as_str()?.to_string())),
+            ),
+            None => println!("../shared/corpus not found: comparing on the fixtures only"),
+        }
+        texts
+    }
+
+    #[test]
+    fn word_start_walks_find_what_the_restarting_search_found() {
+        use crate::lexicon::{LexiconFiles, Lexicons};
+        let lex = Lexicons::load(&LexiconFiles::embedded()).unwrap();
+        let g = Gazetteer::new(&lex).unwrap();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Both)
+            .build(g.aliases())
+            .unwrap();
+        let mut texts = sample_texts();
+        // Edges: letters glued to aliases, non-ASCII letters, a trailing prefix.
+        texts.push("ÉKota kotaé se-Kaltim, Kabupatenku di kab. X".into());
+        let mut total = 0;
+        for text in &texts {
+            let folded = normalize::Normalized::new(text).folded().to_string();
+            let new = g.scan(&folded);
+            assert_eq!(new, reference_scan(&ac, &folded), "text: {text:.80}");
+            total += new.len();
+        }
+        println!("{total} identical hits in {} texts", texts.len());
+        assert!(total > texts.len(), "{total} hits in {} texts", texts.len());
     }
 }

@@ -31,14 +31,16 @@ pub fn scan(text: &str) -> Vec<QuoteHit> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
+    // Only newlines and quote marks matter.
+    for i in memchr::memchr2_iter(b'\n', b'"', bytes) {
+        match bytes[i] {
             b'\n' => {
                 let next_starts_with_mark = bytes.get(i + 1) == Some(&b'"');
                 if !next_starts_with_mark {
-                    // A mark left open: the quote ends with its paragraph.
+                    // A mark left open: the quote ends with its paragraph, unless
+                    // other marks stand in it (stray marks, not a quote).
                     if let Some(start) = open.take() {
-                        push(text, start..i, &mut out);
+                        push_open(text, start..i, &mut out);
                     }
                 }
             }
@@ -55,7 +57,7 @@ pub fn scan(text: &str) -> Vec<QuoteHit> {
         }
     }
     if let Some(start) = open {
-        push(text, start..text.len(), &mut out);
+        push_open(text, start..text.len(), &mut out);
     }
     out
 }
@@ -76,6 +78,14 @@ fn closes(text: &str, i: usize) -> bool {
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A quote whose mark was never closed, up to the end of its paragraph: kept only when no
+/// other mark stands in it.
+fn push_open(text: &str, inner: Range<usize>, out: &mut Vec<QuoteHit>) {
+    if !text[inner.clone()].contains('"') {
+        push(text, inner, out);
+    }
 }
 
 fn push(text: &str, inner: Range<usize>, out: &mut Vec<QuoteHit>) {

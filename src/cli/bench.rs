@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use warta::lexicon::Lexicons;
+use warta::gazetteer::Gazetteer;
 use warta::{Article, Extractor, Profile};
 
 use super::extract::extractor;
@@ -156,7 +156,7 @@ pub fn run(args: Args) -> ExitCode {
     }
 
     let t = Instant::now();
-    match raw_automaton(ex.lexicons()) {
+    match raw_automaton(ex.gazetteer()) {
         Ok((ac, patterns)) => {
             let build = t.elapsed().as_secs_f64();
             let mut best = Duration::MAX;
@@ -277,54 +277,14 @@ fn pass(ex: &Extractor, docs: &[Article], threads: usize) -> Pass {
 }
 
 /// A DFA over every alias of every lexicon, folded as the gazetteer folds them (the
-/// gazetteer's own alias list is not public; this mirrors `Gazetteer::new`).
-fn raw_automaton(lex: &Lexicons) -> Result<(AhoCorasick, usize), aho_corasick::BuildError> {
-    let mut aliases: Vec<String> = Vec::new();
-    let mut add = |a: &str| {
-        let key = warta::normalize::fold(a.trim());
-        if key.chars().any(char::is_alphanumeric) {
-            aliases.push(key);
-        }
-    };
-    for p in &lex.places {
-        add(&p.name);
-        p.aliases.iter().for_each(|a| add(a));
-    }
-    for e in &lex.institutions {
-        add(&e.name);
-        e.aliases.iter().for_each(|a| add(a));
-    }
-    lex.titles
-        .iter()
-        .flat_map(|e| &e.aliases)
-        .for_each(|a| add(a));
-    lex.units
-        .iter()
-        .flat_map(|e| &e.aliases)
-        .for_each(|a| add(a));
-    for e in &lex.officials {
-        add(&e.name);
-        e.short_names.iter().for_each(|a| add(a));
-    }
-    for e in &lex.events {
-        e.triggers.iter().chain(&e.qualifiers).for_each(|a| add(a));
-    }
-    lex.elections
-        .iter()
-        .flat_map(|e| &e.aliases)
-        .for_each(|a| add(a));
-    lex.terms
-        .iter()
-        .flat_map(|e| &e.aliases)
-        .for_each(|a| add(a));
-    aliases.sort_unstable();
-    aliases.dedup();
+/// gazetteer's own patterns).
+fn raw_automaton(gazetteer: &Gazetteer) -> Result<(AhoCorasick, usize), aho_corasick::BuildError> {
     let ac = AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
-        .build(&aliases)?;
-    Ok((ac, aliases.len()))
+        .build(gazetteer.aliases())?;
+    Ok((ac, gazetteer.patterns()))
 }
 
 /// CPU time the calling thread has run (first field of /proc/thread-self/schedstat).

@@ -9,10 +9,10 @@
 //! character later, so a rejected production never hides a later one.
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 
 use jiff::civil::Weekday;
-use regex_automata::meta::Regex;
+use regex_automata::meta::{Cache, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
 
@@ -201,6 +201,23 @@ pub(crate) struct Grammar {
     /// Each production alone, for its captures (and for retrying a position after a
     /// rejection).
     each: Vec<Regex>,
+    /// The capture group names of each production, by group index (group 0, the
+    /// whole match, has none): looked up by a short linear scan, without hashing.
+    names: Vec<Vec<Option<Box<str>>>>,
+    /// Search caches and capture slots, lent to one scan at a time and returned after
+    /// it: the lazy DFAs built in them while scanning stay warm for later documents,
+    /// whichever thread scans them.
+    scratch: Mutex<Vec<Scratch>>,
+}
+
+/// The mutable state of one scan.
+struct Scratch {
+    /// Cache of `all`.
+    all: Cache,
+    /// Caches of `each`.
+    each: Vec<Cache>,
+    /// Capture slots of `each`.
+    caps: Vec<Captures>,
 }
 
 /// The grammar, compiled on first use.
@@ -460,33 +477,63 @@ impl Grammar {
             .collect();
         // The patterns are constants of this module; a unit test compiles them.
         let all = Regex::new_many(&patterns).expect("the time grammar compiles");
-        let each = patterns
+        let each: Vec<Regex> = patterns
             .iter()
             .map(|p| Regex::new(p).expect("a time production compiles"))
             .collect();
-        Grammar { all, each }
+        let names = each
+            .iter()
+            .map(|re| {
+                let info = re.group_info();
+                let pid = regex_automata::PatternID::ZERO;
+                info.pattern_names(pid).map(|n| n.map(Box::from)).collect()
+            })
+            .collect();
+        Grammar {
+            all,
+            each,
+            names,
+            scratch: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn new_scratch(&self) -> Scratch {
+        Scratch {
+            all: self.all.create_cache(),
+            each: self.each.iter().map(Regex::create_cache).collect(),
+            caps: self.each.iter().map(Regex::create_captures).collect(),
+        }
     }
 
     /// Every hit in `folded`, in text order, without overlaps.
     pub(crate) fn scan(&self, text: &str, folded: &str) -> Vec<TimeHit> {
+        let lent = self.scratch.lock().ok().and_then(|mut free| free.pop());
+        let mut scratch = lent.unwrap_or_else(|| self.new_scratch());
+        let hits = self.scan_with(text, folded, &mut scratch);
+        if let Ok(mut free) = self.scratch.lock() {
+            free.push(scratch);
+        }
+        hits
+    }
+
+    fn scan_with(&self, text: &str, folded: &str, scratch: &mut Scratch) -> Vec<TimeHit> {
         let newlines = memchr::memchr_iter(b'\n', folded.as_bytes()).collect();
         let doc = Doc {
             text,
             folded,
             newlines,
         };
-        let mut caps: Vec<Captures> = self.each.iter().map(Regex::create_captures).collect();
         let mut hits: Vec<TimeHit> = Vec::new();
         let mut pos = 0;
         let (mut paragraph, mut counted) = (0, 0);
         while pos <= folded.len() {
             let input = Input::new(folded).span(pos..folded.len());
-            let Some(found) = self.all.search(&input) else {
+            let Some(found) = self.all.search_with(&mut scratch.all, &input) else {
                 break;
             };
             let start = found.start();
             let first = found.pattern().as_usize();
-            match self.hit_at(&doc, start, first, &mut caps) {
+            match self.hit_at(&doc, start, first, scratch) {
                 Some(mut hit) => {
                     pos = hit.range.end;
                     let skipped = folded.get(counted..hit.range.start).unwrap_or("");
@@ -510,24 +557,28 @@ impl Grammar {
         doc: &Doc<'_>,
         start: usize,
         first: usize,
-        caps: &mut [Captures],
+        scratch: &mut Scratch,
     ) -> Option<TimeHit> {
         let input = Input::new(doc.folded)
             .span(start..doc.folded.len())
             .anchored(Anchored::Yes);
-        let productions = self.each.iter().zip(caps.iter_mut()).enumerate();
-        productions.skip(first).find_map(|(index, (re, caps))| {
-            re.search_captures(&input, caps);
-            if !caps.is_match() {
-                return None;
-            }
-            let caps = Caps {
-                caps,
-                hay: doc.folded,
-            };
-            let hit = trimmed(hit(&caps, doc, index)?, doc.folded);
-            (hit.range.end > start && !hit.range.is_empty()).then_some(hit)
-        })
+        let slots = scratch.each.iter_mut().zip(scratch.caps.iter_mut());
+        let productions = self.each.iter().zip(slots).enumerate();
+        productions
+            .skip(first)
+            .find_map(|(index, (re, (cache, caps)))| {
+                re.search_captures_with(cache, &input, caps);
+                if !caps.is_match() {
+                    return None;
+                }
+                let caps = Caps {
+                    caps,
+                    hay: doc.folded,
+                    names: self.names.get(index).map_or(&[], Vec::as_slice),
+                };
+                let hit = trimmed(hit(&caps, doc, index)?, doc.folded);
+                (hit.range.end > start && !hit.range.is_empty()).then_some(hit)
+            })
     }
 }
 
@@ -535,6 +586,8 @@ impl Grammar {
 struct Caps<'a> {
     caps: &'a Captures,
     hay: &'a str,
+    /// Group names by index.
+    names: &'a [Option<Box<str>>],
 }
 
 /// One capture group.
@@ -563,12 +616,30 @@ impl<'h> Group<'h> {
 }
 
 impl<'a> Caps<'a> {
+    /// The group called `name`, if it took part in the match.
     fn get(&self, name: &str) -> Option<Group<'a>> {
-        let span = self.caps.get_group_by_name(name)?;
+        self.get_joined(name, "")
+    }
+
+    /// The group called `prefix` + `suffix` ("n" + "_dir"), without building the name.
+    fn get_joined(&self, prefix: &str, suffix: &str) -> Option<Group<'a>> {
+        let index = self.names.iter().position(|n| {
+            n.as_deref().is_some_and(|n| {
+                n.len() == prefix.len() + suffix.len()
+                    && n.starts_with(prefix)
+                    && n.ends_with(suffix)
+            })
+        })?;
+        let span = self.caps.get_group(index)?;
         Some(Group {
             text: self.hay.get(span.range())?,
             start: span.start,
         })
+    }
+
+    /// The text of group `prefix` + `suffix`.
+    fn text_joined(&self, prefix: &str, suffix: &str) -> Option<&'a str> {
+        self.get_joined(prefix, suffix).map(|g| g.as_str())
     }
 }
 
@@ -804,28 +875,28 @@ fn reference_number(doc: &Doc<'_>, start: usize) -> bool {
 /// Applies part of day, time of day, zone and direction written after a date, and
 /// decides whether the date is a publication stamp.
 fn apply_tail(hit: &mut TimeHit, caps: &Caps<'_>, p: &str, doc: &Doc<'_>) {
-    let g = |name: String| text_of(caps, &name);
-    hit.part_of_day = g(format!("{p}_pod"))
-        .or_else(|| g(format!("{p}_wpod")))
+    let g = |suffix: &str| caps.text_joined(p, suffix);
+    hit.part_of_day = g("_pod")
+        .or_else(|| g("_wpod"))
         .and_then(labels::part_of_day);
-    hit.direction = g(format!("{p}_dir")).and_then(direction);
+    hit.direction = g("_dir").and_then(direction);
     let mut colon_clock = false;
-    if caps.get(&format!("{p}_tod")).is_some() {
-        hit.clock = clock(g(format!("{p}c_h")), g(format!("{p}c_m")));
-        hit.zone = g(format!("{p}c_z")).and_then(labels::zone);
-        if let Some(pod) = g(format!("{p}c_tpod")).and_then(labels::part_of_day) {
+    if caps.get_joined(p, "_tod").is_some() {
+        hit.clock = clock(g("c_h"), g("c_m"));
+        hit.zone = g("c_z").and_then(labels::zone);
+        if let Some(pod) = g("c_tpod").and_then(labels::part_of_day) {
             hit.part_of_day = Some(pod);
         }
-    } else if caps.get(&format!("{p}_sh")).is_some() {
+    } else if caps.get_joined(p, "_sh").is_some() {
         // A clock without "pukul" needs a colon or a zone ("19:05", "10.12 WIB").
-        let colon = g(format!("{p}_sc")) == Some(":");
-        let zone = g(format!("{p}_sz")).and_then(labels::zone);
-        let bare = clock(g(format!("{p}_sh")), g(format!("{p}_sm")));
+        let colon = g("_sc") == Some(":");
+        let zone = g("_sz").and_then(labels::zone);
+        let bare = clock(g("_sh"), g("_sm"));
         if bare.is_some() && (colon || zone.is_some()) {
             hit.clock = bare;
             hit.zone = zone;
             colon_clock = colon;
-        } else if let Some(sep) = caps.get(&format!("{p}_sep")) {
+        } else if let Some(sep) = caps.get_joined(p, "_sep") {
             // Give the number back: the hit ends before it.
             let kept = doc.folded.get(hit.range.start..sep.start()).unwrap_or("");
             hit.range.end = hit.range.start + kept.trim_end().len();
@@ -904,7 +975,7 @@ fn written_hit(
     form: Form,
 ) -> TimeHit {
     let mut hit = TimeHit::new(range, form);
-    hit.weekday = text_of(caps, &format!("{p}_wd")).and_then(labels::weekday);
+    hit.weekday = caps.text_joined(p, "_wd").and_then(labels::weekday);
     apply_tail(&mut hit, caps, p, doc);
     hit
 }
@@ -1040,13 +1111,13 @@ fn year_hit(
     p: &str,
     election: Option<&'static str>,
 ) -> Option<TimeHit> {
-    let y = caps.get(&format!("{p}_y"))?;
+    let y = caps.get_joined(p, "_y")?;
     if year_span(doc, &y.range()) {
         return None;
     }
     let year: i16 = y.as_str().parse().ok()?;
     let mut hit = TimeHit::new(range, Form::Year { year, election });
-    hit.direction = text_of(caps, &format!("{p}_dir")).and_then(direction);
+    hit.direction = caps.text_joined(p, "_dir").and_then(direction);
     Some(hit)
 }
 
