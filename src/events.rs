@@ -326,7 +326,7 @@ fn name_window(input: &Input, i: usize) -> Window {
     let ctx = input.ctx;
     let text = ctx.text;
     let start = ctx.hits[i].range.start;
-    let limit = (start + 200).min(line_end(text, start));
+    let limit = line_end(text, start, 200);
     let mut w = Window {
         end: ctx.hits[i].range.end,
         ..Window::default()
@@ -461,11 +461,16 @@ fn note_hit(input: &Input, h: usize, scoped: bool, w: &mut Window) {
         }
     }
     if w.jurisdiction.is_none() {
+        // Institution mentions are in text order: the one that may hold the hit is the
+        // last starting at or before it.
         let r = &ctx.hits[h].range;
-        w.jurisdiction = input
+        let i = input
             .institutions
-            .iter()
-            .find(|m| m.range.start <= r.start && r.end <= m.range.end)
+            .partition_point(|m| m.range.start <= r.start);
+        w.jurisdiction = i
+            .checked_sub(1)
+            .map(|i| &input.institutions[i])
+            .filter(|m| r.end <= m.range.end)
             .and_then(|m| m.jurisdiction);
     }
 }
@@ -499,8 +504,14 @@ fn is_time_word(lower: &str) -> bool {
     WORDS.contains(&lower)
 }
 
-fn line_end(text: &str, pos: usize) -> usize {
-    memchr::memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i)
+/// The end of the line of `pos`, looked for within `cap` bytes (the search stays bounded
+/// on texts without line breaks); on a char boundary.
+fn line_end(text: &str, pos: usize, cap: usize) -> usize {
+    let mut high = (pos + cap).min(text.len());
+    while !text.is_char_boundary(high) {
+        high -= 1;
+    }
+    memchr::memchr(b'\n', &text.as_bytes()[pos..high]).map_or(high, |i| pos + i)
 }
 
 fn skip_spaces(text: &str, p: usize) -> usize {
@@ -557,15 +568,15 @@ struct SentenceCache {
 
 impl SentenceCache {
     fn at(&mut self, text: &str, pos: usize) -> Range<usize> {
-        if let Some(s) = self
-            .sentences
-            .iter()
-            .find(|s| s.start <= pos && pos < s.end)
-        {
+        // Sorted, not overlapping: one binary search.
+        let i = self.sentences.partition_point(|s| s.end <= pos);
+        if let Some(s) = self.sentences.get(i).filter(|s| s.start <= pos) {
             return s.clone();
         }
         let s = sentence_at(text, pos);
-        self.sentences.push(s.clone());
+        if s.start <= pos && pos < s.end {
+            self.sentences.insert(i, s.clone());
+        }
         s
     }
 
@@ -596,19 +607,13 @@ fn build(
     order.sort_by_key(|m| m.trigger.start);
     let mut evidence: Vec<Range<usize>> = Vec::new();
     for m in &order {
-        let s = cache.at(text, m.trigger.start);
-        if !evidence.contains(&s) {
-            evidence.push(s);
-        }
+        evidence.push(cache.at(text, m.trigger.start));
     }
     if main {
-        for s in anaphor_sentences(input, cache, lead.trigger.start) {
-            if !evidence.contains(&s) {
-                evidence.push(s);
-            }
-        }
-        evidence.sort_by_key(|s| s.start);
+        evidence.extend(anaphor_sentences(input, cache, lead.trigger.start));
     }
+    evidence.sort_by_key(|s| s.start);
+    evidence.dedup();
     let named = order
         .iter()
         .find(|m| m.qualified && lex.events[m.row].kind == lex.events[lead.row].kind)
@@ -672,24 +677,25 @@ fn build(
     if main {
         present.extend(attendance_sentences(input, cache));
     }
-    for s in &present {
-        for (k, p) in input.people.iter().enumerate() {
-            let inside = p
-                .mentions
-                .iter()
-                .any(|m| s.start <= m.start && m.end <= s.end && !in_quote(input.quotes, m.start));
-            if inside && !people.contains(&k) {
-                people.push(k);
-            }
+    present.sort_by_key(|s| s.start);
+    present.dedup();
+    // Sentences do not overlap: the one that may hold `r` is the first ending at or
+    // after it.
+    let said_in_present = |r: &Range<usize>| {
+        let i = present.partition_point(|s| s.end < r.end);
+        present
+            .get(i)
+            .is_some_and(|s| s.start <= r.start && r.end <= s.end)
+            && !in_quote(input.quotes, r.start)
+    };
+    for (k, p) in input.people.iter().enumerate() {
+        if !people.contains(&k) && p.mentions.iter().any(&said_in_present) {
+            people.push(k);
         }
-        for (k, m) in input.institutions.iter().enumerate() {
-            if s.start <= m.range.start
-                && m.range.end <= s.end
-                && !in_quote(input.quotes, m.range.start)
-                && !institutions.contains(&k)
-            {
-                institutions.push(k);
-            }
+    }
+    for (k, m) in input.institutions.iter().enumerate() {
+        if said_in_present(&m.range) {
+            institutions.push(k);
         }
     }
     let mut speakers: Vec<usize> = Vec::new();
@@ -1012,7 +1018,7 @@ fn election_at(input: &Input, h: usize) -> Option<(String, i32)> {
 fn election_year(input: &Input, kind: String, end: usize) -> Option<(String, i32)> {
     let ctx = input.ctx;
     let text = ctx.text;
-    let limit = line_end(text, end).min(end + 60);
+    let limit = line_end(text, end, 60);
     let mut year = None;
     for (n, word) in text[end..limit]
         .split(' ')

@@ -417,7 +417,14 @@ impl Extractor {
             if inst.unit.is_none() {
                 inst.unit = m.unit.clone();
             }
-            if !inst.mentions.contains(&s) {
+            // Mentions come in text order: a repeat has the same start as the last ones.
+            let repeat = inst
+                .mentions
+                .iter()
+                .rev()
+                .take_while(|m| m.start == s.start)
+                .any(|m| m.end == s.end);
+            if !repeat {
                 inst.mentions.push(s);
             }
         }

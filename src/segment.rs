@@ -119,8 +119,18 @@ pub fn sentences_around(text: &str, pos: usize) -> (Range<usize>, Vec<Range<usiz
 pub fn sentence_at(text: &str, pos: usize) -> Range<usize> {
     let bytes = text.as_bytes();
     let pos = pos.min(text.len());
-    let line_start = memchr::memrchr(b'\n', &bytes[..pos]).map_or(0, |k| k + 1);
-    let line_end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |k| pos + k);
+    // The line around `pos`, looked for within 4 KiB on each side: on a text without
+    // line breaks each call stays bounded (a longer sentence is cut there).
+    let mut low = pos.saturating_sub(4096);
+    while !text.is_char_boundary(low) {
+        low += 1;
+    }
+    let mut high = (pos + 4096).min(text.len());
+    while !text.is_char_boundary(high) {
+        high -= 1;
+    }
+    let line_start = memchr::memrchr(b'\n', &bytes[low..pos]).map_or(low, |k| low + k + 1);
+    let line_end = memchr::memchr(b'\n', &bytes[pos..high]).map_or(high, |k| pos + k);
     // Backwards: the end of the previous sentence on this line.
     let mut start = line_start;
     let mut i = pos;

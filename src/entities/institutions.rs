@@ -240,17 +240,22 @@ const REGIONAL: &[&str] = &[
 /// A bare regional government or forum ("Pemkab menyiapkan …") takes the jurisdiction of
 /// the one of its type named with a place, when the article names exactly one.
 pub fn unify_bare(mentions: &mut [Mention]) {
-    for i in 0..mentions.len() {
-        if mentions[i].jurisdiction.is_some() || !REGIONAL.contains(&mentions[i].kind.as_str()) {
+    // Per regional type: the jurisdiction named, `None` once two differ.
+    let mut named: Vec<(&str, Option<u32>)> = Vec::new();
+    for m in mentions.iter() {
+        let Some(j) = m.jurisdiction else { continue };
+        let Some(kind) = REGIONAL.iter().find(|k| **k == m.kind) else {
             continue;
+        };
+        match named.iter_mut().find(|(k, _)| k == kind) {
+            Some((_, seen)) if *seen != Some(j) => *seen = None,
+            Some(_) => {}
+            None => named.push((kind, Some(j))),
         }
-        let mut places = mentions
-            .iter()
-            .filter(|m| m.kind == mentions[i].kind)
-            .filter_map(|m| m.jurisdiction);
-        let Some(first) = places.next() else { continue };
-        if places.all(|p| p == first) {
-            mentions[i].jurisdiction = Some(first);
+    }
+    for m in mentions.iter_mut().filter(|m| m.jurisdiction.is_none()) {
+        if let Some((_, j)) = named.iter().find(|(k, _)| *k == m.kind) {
+            m.jurisdiction = *j;
         }
     }
 }
@@ -260,31 +265,35 @@ pub fn unify_bare(mentions: &mut [Mention]) {
 ///   before with a place ("Kapolres Bontang …") — `implied[i]` marks title mentions;
 /// * an agency takes the place of the regional government named before it in the sentence.
 pub fn inherit(text: &str, mentions: &mut [Mention], implied: &[bool]) {
+    // The jurisdiction of the last mention of each type that had one: one pass.
+    let mut last: Vec<(String, u32)> = Vec::new();
     for i in 0..mentions.len() {
-        if mentions[i].jurisdiction.is_some() {
-            continue;
+        if mentions[i].jurisdiction.is_none() {
+            let kind = mentions[i].kind.as_str();
+            let found = if implied[i] {
+                last.iter().find(|(k, _)| k == kind).map(|(_, j)| *j)
+            } else if AGENCIES.contains(&kind) {
+                let start = mentions[i].range.start;
+                let sentence = text[..start].rfind(['.', '\n']).map_or(0, |p| p + 1);
+                mentions[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.range.start >= sentence)
+                    .find(|m| {
+                        matches!(m.kind.as_str(), "pemprov" | "pemkab" | "pemkot")
+                            && m.jurisdiction.is_some()
+                    })
+                    .and_then(|m| m.jurisdiction)
+            } else {
+                None
+            };
+            mentions[i].jurisdiction = found;
         }
-        let kind = mentions[i].kind.clone();
-        let before = &mentions[..i];
-        let found = if implied[i] {
-            before
-                .iter()
-                .rev()
-                .find(|m| m.kind == kind && m.jurisdiction.is_some())
-        } else if AGENCIES.contains(&kind.as_str()) {
-            let start = mentions[i].range.start;
-            let sentence = text[..start].rfind(['.', '\n']).map_or(0, |p| p + 1);
-            before
-                .iter()
-                .rev()
-                .take_while(|m| m.range.start >= sentence)
-                .find(|m| {
-                    matches!(m.kind.as_str(), "pemprov" | "pemkab" | "pemkot")
-                        && m.jurisdiction.is_some()
-                })
-        } else {
-            None
-        };
-        mentions[i].jurisdiction = found.and_then(|m| m.jurisdiction);
+        if let Some(j) = mentions[i].jurisdiction {
+            match last.iter_mut().find(|(k, _)| *k == mentions[i].kind) {
+                Some(slot) => slot.1 = j,
+                None => last.push((mentions[i].kind.clone(), j)),
+            }
+        }
     }
 }
