@@ -156,8 +156,9 @@ fn title_at(ctx: &Context, i: usize) -> Option<(String, Option<String>, usize)> 
     let k = ctx.institution(i)?;
     let start = ctx.hits[i].range.start;
     let word = ctx.word_before(start);
-    let word_start =
-        start - (ctx.folded[..start].len() - ctx.folded[..start].trim_end().len()) - word.len();
+    // `word` ends `head` (Context::word_before skips spaces and a '-').
+    let head = ctx.folded[..start].trim_end_matches([' ', '-']);
+    let word_start = head.len() - word.len();
     let capital = ctx.text[word_start..].starts_with(|c: char| c.is_uppercase());
     // "kepada" (to) is one letter from "kepala" but a word of its own.
     if !(capital && word.len() >= 5 && word != "kepada" && one_edit(word, "kepala")) {
