@@ -32,7 +32,7 @@ use crate::quotes;
 use crate::record::{
     Doc, Election, Event, Figure, Institution, Person, Place, Quote, Record, Role, Span, Venue,
 };
-use crate::time::{ElectionDay, TimeParser};
+use crate::time::TimeParser;
 
 /// An article to extract from.
 #[derive(Clone, Debug, Default)]
@@ -129,18 +129,8 @@ impl Extractor {
     /// An extractor over already loaded lexicons.
     pub fn from_lexicons(lex: Lexicons) -> Result<Extractor, Error> {
         let gazetteer = Gazetteer::new(&lex)?;
-        let elections = lex
-            .elections
-            .iter()
-            .map(|e| ElectionDay {
-                id: e.id.clone(),
-                kind: e.kind.clone(),
-                year: e.year,
-                date: e.date,
-            })
-            .collect();
         Ok(Extractor {
-            times: TimeParser::new(elections),
+            times: TimeParser::for_lexicons(&lex),
             figures: FigureScanner::new(),
             gazetteer,
             lex,

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use warta::lexicon::{LexiconFiles, Lexicons};
 use warta::normalize::Normalized;
-use warta::time::{ElectionDay, TimeParser};
+use warta::time::TimeParser;
 use warta::{Article, Extractor, Record};
 
 /// One extractor per process (AFL's persistent mode runs many inputs per process).
@@ -19,20 +19,8 @@ static EXTRACTOR: LazyLock<Extractor> =
     LazyLock::new(|| Extractor::new().expect("the embedded lexicons load"));
 
 /// The time parser with the embedded election days.
-static TIMES: LazyLock<TimeParser> = LazyLock::new(|| {
-    let elections = EXTRACTOR
-        .lexicons()
-        .elections
-        .iter()
-        .map(|e| ElectionDay {
-            id: e.id.clone(),
-            kind: e.kind.clone(),
-            year: e.year,
-            date: e.date,
-        })
-        .collect();
-    TimeParser::new(elections)
-});
+static TIMES: LazyLock<TimeParser> =
+    LazyLock::new(|| TimeParser::for_lexicons(EXTRACTOR.lexicons()));
 
 /// Builds the shared state before the fuzz loop, so that its cost is not an input's.
 pub fn warm_up() {

@@ -177,6 +177,21 @@ impl TimeParser {
         TimeParser { elections }
     }
 
+    /// A parser knowing the election days of `lex` (`lexicons/elections.tsv`).
+    pub fn for_lexicons(lex: &crate::lexicon::Lexicons) -> TimeParser {
+        let elections = lex
+            .elections
+            .iter()
+            .map(|e| ElectionDay {
+                id: e.id.clone(),
+                kind: e.kind.clone(),
+                year: e.year,
+                date: e.date,
+            })
+            .collect();
+        TimeParser::new(elections)
+    }
+
     /// The election days this parser knows.
     pub fn elections(&self) -> &[ElectionDay] {
         &self.elections
