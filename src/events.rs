@@ -804,22 +804,26 @@ fn attendance_sentences(input: &Input, cache: &mut SentenceCache) -> Vec<Range<u
 /// The event date within `s`: a day-precision date, not a publication stamp and not an
 /// election's voting day.
 fn event_date(input: &Input, s: &Range<usize>) -> Option<usize> {
-    let election_days: Vec<String> = input
-        .ctx
-        .lex
-        .elections
-        .iter()
-        .map(|e| e.date.to_string())
-        .collect();
-    input.times.iter().position(|t| {
-        s.start <= t.range.start
-            && t.range.end <= s.end
-            && t.kind() == TimeKind::Date
-            && t.precision() == Some(Precision::Day)
-            && !t.is_publication()
-            && t.value()
-                .is_some_and(|v| !election_days.iter().any(|d| d == v))
-    })
+    let is_voting_day = |v: &str| {
+        input
+            .ctx
+            .lex
+            .elections
+            .iter()
+            .any(|e| v.parse::<jiff::civil::Date>().is_ok_and(|d| d == e.date))
+    };
+    // Times are in text order: start at the first one inside `s`.
+    let first = input.times.partition_point(|t| t.range.start < s.start);
+    (first..input.times.len())
+        .take_while(|&k| input.times[k].range.start < s.end)
+        .find(|&k| {
+            let t = &input.times[k];
+            t.range.end <= s.end
+                && t.kind() == TimeKind::Date
+                && t.precision() == Some(Precision::Day)
+                && !t.is_publication()
+                && t.value().is_some_and(|v| !is_voting_day(v))
+        })
 }
 
 /// A venue in sentence `s`.
