@@ -677,6 +677,39 @@ mod tests {
     }
 
     #[test]
+    fn navy_commanders_and_assistants_of_a_secretariat() {
+        let ex = Extractor::new().unwrap();
+        let rec = ex.extract(&Article::new(
+            "n",
+            "Sorong – Asisten I Setda PBD Yakob Kambu membuka rapat. Danlanal Sorong \
+             Kolonel Laut (P) Budi Hartono hadir.",
+        ));
+        let got: Vec<(&str, &str, Vec<String>)> = rec
+            .people
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.roles[0].title.as_str(),
+                    p.honorifics.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Yakob Kambu", "asisten", vec![]),
+                (
+                    "Budi Hartono",
+                    "danlanal",
+                    vec!["Kolonel".to_string(), "Laut (P)".to_string()]
+                ),
+            ]
+        );
+        assert_eq!(rec.people[0].roles[0].jurisdiction.as_deref(), Some("96"));
+    }
+
+    #[test]
     fn extractor_is_send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<Extractor>();
