@@ -21,6 +21,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use warta::lexicon::LexiconFiles;
 use warta::{Article, Extractor, Record};
 
 /// Counts live and peak heap bytes, so that a test can bound the memory an extraction
@@ -451,20 +452,13 @@ fn cli_nul_only_empty_and_oversized_files() {
 // ---- Saved inputs ---------------------------------------------------------------------
 
 /// The lexicon file names of the `lexicon` fuzz target, in its order (fuzz/src/lib.rs).
-const LEXICON_NAMES: &[&str] = &[
-    "places.tsv",
-    "places-extra.tsv",
-    "place-aliases.tsv",
-    "institutions.tsv",
-    "titles.tsv",
-    "units.tsv",
-    "officials.tsv",
-    "events.tsv",
-    "elections.tsv",
-    "terms.tsv",
-    "terms-x.tsv",
-    "unknown.tsv",
-];
+/// The embedded lexicon names and two more (another file of a kind, an unknown kind), in
+/// a fixed order: saved inputs pick a file by index.
+static LEXICON_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    LexiconFiles::embedded_names()
+        .chain(["terms-x.tsv", "unknown.tsv"])
+        .collect()
+});
 
 /// Every file of `tests/data/regressions/` through the API its fuzz target exercises:
 /// no panic, spans in place, lexicon problems at lines inside their files.
@@ -501,7 +495,7 @@ fn regressions_replay() {
                 common::assert_spans_hold(&name, &body, &rec);
             }
             Some("lexicon") => {
-                let mut files = warta::lexicon::LexiconFiles::empty();
+                let mut files = LexiconFiles::empty();
                 for chunk in data.split(|&b| b == 0).take(6) {
                     if let Some((&pick, contents)) = chunk.split_first() {
                         let file = LEXICON_NAMES[usize::from(pick) % LEXICON_NAMES.len()];

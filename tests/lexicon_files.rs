@@ -298,18 +298,7 @@ fn cell() -> impl Strategy<Value = String> {
 }
 
 fn file_name() -> impl Strategy<Value = &'static str> {
-    prop::sample::select(vec![
-        "places.tsv",
-        "places-extra.tsv",
-        "place-aliases.tsv",
-        "institutions.tsv",
-        "titles.tsv",
-        "units.tsv",
-        "officials.tsv",
-        "events.tsv",
-        "elections.tsv",
-        "terms.tsv",
-    ])
+    prop::sample::select(LexiconFiles::embedded_names().collect::<Vec<_>>())
 }
 
 fn header() -> impl Strategy<Value = Vec<&'static str>> {

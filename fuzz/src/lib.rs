@@ -146,20 +146,13 @@ pub fn time(data: &[u8]) {
 }
 
 /// The lexicon file names the `lexicon` target chooses from.
-const LEXICON_NAMES: &[&str] = &[
-    "places.tsv",
-    "places-extra.tsv",
-    "place-aliases.tsv",
-    "institutions.tsv",
-    "titles.tsv",
-    "units.tsv",
-    "officials.tsv",
-    "events.tsv",
-    "elections.tsv",
-    "terms.tsv",
-    "terms-x.tsv",
-    "unknown.tsv",
-];
+/// The embedded lexicon names and two more (another file of a kind, an unknown kind), in
+/// a fixed order: saved inputs pick a file by index.
+static LEXICON_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    LexiconFiles::embedded_names()
+        .chain(["terms-x.tsv", "unknown.tsv"])
+        .collect()
+});
 
 /// Target `lexicon`: the input is one or more lexicon files separated by NUL bytes;
 /// each file's first byte picks its name, the rest (lossy UTF-8) is its contents.

@@ -133,3 +133,21 @@ pub(crate) fn push_range(list: &mut Vec<Range<usize>>, range: Range<usize>) {
         list.push(range);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit;
+
+    #[test]
+    fn one_edit_apart() {
+        assert!(one_edit("hitel", "hotel"));
+        assert!(one_edit("hotl", "hotel"));
+        assert!(one_edit("gedungg", "gedung"));
+        assert!(one_edit("hostel", "hotel"));
+        assert!(one_edit("kapala", "kepala"));
+        assert!(!one_edit("motel", "hotels"));
+        assert!(!one_edit("aula", "hotel"));
+        // One edit apart, though a different word: callers exclude it (people::title_at).
+        assert!(one_edit("kepada", "kepala"));
+    }
+}

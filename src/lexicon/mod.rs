@@ -204,6 +204,11 @@ impl LexiconFiles {
         LexiconFiles { files }
     }
 
+    /// The file names of the embedded lexicons, in load order ("places.tsv", …).
+    pub fn embedded_names() -> impl Iterator<Item = &'static str> {
+        EMBEDDED.iter().map(|(name, _)| *name)
+    }
+
     /// No files at all (start from scratch, then [`LexiconFiles::add_dir`]).
     pub fn empty() -> LexiconFiles {
         LexiconFiles::default()
@@ -285,6 +290,8 @@ pub struct Lexicons {
     /// One-word honorifics, ranks and degrees, folded without dots ("dr", "msi") →
     /// index into `terms`: for tokens glued together ("Dr.H.Abdul", "SE.M.Si").
     compact_terms: HashMap<String, u32>,
+    /// One-word term aliases, folded, with their index into `terms`.
+    term_words: Vec<(String, u32)>,
 }
 
 /// `token` lowercased, without dots: the key of [`Lexicons::compact_term`].
@@ -316,6 +323,9 @@ impl Lexicons {
         }
         let mut lex = loader.finish()?;
         for (i, t) in lex.terms.iter().enumerate() {
+            for a in t.aliases.iter().filter(|a| !a.contains(' ')) {
+                lex.term_words.push((crate::normalize::fold(a), i as u32));
+            }
             if !matches!(t.kind.as_str(), "honorific" | "rank" | "degree") {
                 continue;
             }
@@ -327,6 +337,17 @@ impl Lexicons {
             }
         }
         Ok(lex)
+    }
+
+    /// The one-word aliases (folded) of the terms of word class `kind`, with their term.
+    pub fn term_words<'a>(
+        &'a self,
+        kind: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a TermEntry)> + 'a {
+        self.term_words
+            .iter()
+            .map(|(w, i)| (w.as_str(), &self.terms[*i as usize]))
+            .filter(move |(_, t)| t.kind == kind)
     }
 
     /// The honorific, rank or degree written as `token` with or without its dots
