@@ -674,6 +674,15 @@ mod tests {
         assert!(
             people("Bontang – Bantuan Diserahkan Kepada Badan Kesbangpol Bontang Andi.").is_empty()
         );
+        // An editing slip: the speech verb on both sides of the name.
+        assert_eq!(
+            people(
+                "Bontang – Kepala Kesbangpol Bontang mengatakan H Andi Saputra mengatakan rapat."
+            ),
+            [("Andi Saputra".to_string(), "kepala-kesbangpol".to_string())]
+        );
+        // Found by tests/props.rs: a multibyte word and " - " before an institution.
+        assert!(people("Bontang – \u{10d5}\u{1f74}c - KPU Bontang hadir.").is_empty());
     }
 
     #[test]
