@@ -214,3 +214,35 @@ fn an_overlong_line_is_not_buffered() {
     assert_eq!(recs[0]["doc"]["line"], 1);
     assert_eq!(recs[1]["error"]["kind"], "too-large"); // 18 bytes > 10
 }
+
+#[test]
+fn a_record_is_written_before_the_next_line_arrives() {
+    // An archivist piping a live feed: the first record must come out while standard
+    // input is still open, not when it closes or a batch fills.
+    let mut child = Command::new(WARTA)
+        .args(["extract", "--jsonl", "-", "-q"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("warta runs");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    stdin
+        .write_all(b"{\"id\":\"s-1\",\"text\":\"Wali Kota Bontang membuka rapat pada Senin (9/9/2019).\"}\n")
+        .expect("write the first line");
+    stdin.flush().expect("flush stdin");
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line);
+        let _ = tx.send(line);
+    });
+    // Generous: only a pipeline that holds the record back until stdin closes fails.
+    let first = rx.recv_timeout(std::time::Duration::from_secs(60));
+    drop(stdin);
+    let _ = child.wait();
+    let first = first.expect("the first record arrives while stdin is still open");
+    let rec: Value = serde_json::from_str(&first).expect("a JSON record");
+    assert_eq!(rec["doc"]["id"], "s-1");
+}

@@ -1,9 +1,15 @@
 //! The ordered parallel pipeline of `warta extract`: one reader thread → N workers →
 //! the writer (the calling thread), which puts records back in input order.
 //!
-//! Memory is bounded by a window of documents: the reader takes a token before it hands
-//! out a document and the writer gives the token back once that document's record is
-//! written, so at most `window` documents are read, in flight or waiting to be written.
+//! Documents travel in batches of up to [`BATCH`] documents (and about [`BATCH_BYTES`]
+//! of input), so that the threads wake each other once per batch, not once per
+//! document. A batch is also handed out as soon as the reader would otherwise wait for
+//! input, so a slow stream is not held back.
+//!
+//! Memory is bounded by a window of batches: the reader takes a token before it hands
+//! out a batch and the writer gives the token back once that batch's records are
+//! written, so at most `4 × threads` batches are read, in flight or waiting to be
+//! written.
 
 use std::collections::BTreeMap;
 use std::io::{self, BufReader, Read, Write};
@@ -85,6 +91,26 @@ enum Job {
     },
 }
 
+/// Documents per batch.
+pub const BATCH: usize = 16;
+
+/// Input bytes after which a batch is handed out even when it has fewer documents.
+pub const BATCH_BYTES: u64 = 1 << 20;
+
+/// Batches in flight per worker thread.
+const BATCHES_PER_THREAD: usize = 4;
+
+impl Job {
+    /// The input bytes this job carries.
+    fn bytes(&self) -> u64 {
+        match self {
+            Job::Text { read: Ok(t), .. } => t.len() as u64,
+            Job::Line { line, .. } => line.consumed,
+            _ => 0,
+        }
+    }
+}
+
 /// One unit done, made by a worker.
 struct Done {
     out: Vec<u8>,
@@ -100,23 +126,35 @@ pub fn run<W: Write>(
     progress: &Progress,
 ) -> Totals {
     let threads = opts.threads.max(1);
-    let window = threads * 64;
+    let window = threads * BATCHES_PER_THREAD;
     let (token_tx, token_rx) = bounded::<()>(window);
     for _ in 0..window {
         let _ = token_tx.send(());
     }
-    let (job_tx, job_rx) = unbounded::<(u64, Job)>();
-    let (done_tx, done_rx) = unbounded::<(u64, Done)>();
+    let (job_tx, job_rx) = unbounded::<(u64, Vec<Job>)>();
+    let (done_tx, done_rx) = unbounded::<(u64, Vec<Done>)>();
     let mut totals = Totals::default();
     std::thread::scope(|s| {
         let fields = &opts.fields;
-        s.spawn(move || read_all(sources, fields, &token_rx, &job_tx));
+        s.spawn(move || {
+            let mut batches = Batches {
+                tokens: &token_rx,
+                jobs: &job_tx,
+                batch: Vec::with_capacity(BATCH),
+                bytes: 0,
+                seq: 0,
+            };
+            if read_all(sources, fields, &mut batches) {
+                batches.flush();
+            }
+        });
         for _ in 0..threads {
             let job_rx = job_rx.clone();
             let done_tx = done_tx.clone();
             s.spawn(move || {
-                for (seq, job) in job_rx {
-                    if done_tx.send((seq, work(job, opts))).is_err() {
+                for (seq, jobs) in job_rx {
+                    let done = jobs.into_iter().map(|job| work(job, opts)).collect();
+                    if done_tx.send((seq, done)).is_err() {
                         break;
                     }
                 }
@@ -127,30 +165,38 @@ pub fn run<W: Write>(
         let mut next = 0u64;
         let mut waiting = BTreeMap::new();
         let mut shown = 0usize;
-        'write: for (seq, done) in done_rx.iter() {
-            waiting.insert(seq, done);
-            while let Some(done) = waiting.remove(&next) {
+        'write: for (seq, batch) in done_rx.iter() {
+            waiting.insert(seq, batch);
+            while let Some(batch) = waiting.remove(&next) {
                 next += 1;
-                if let Some(message) = &done.error {
-                    totals.errors += 1;
-                    if !opts.quiet {
-                        shown += 1;
-                        if shown <= 20 {
-                            progress.println(&format!("warta: {message}"));
-                        } else if shown == 21 {
-                            progress.println("warta: (further errors not shown)");
+                for done in batch {
+                    if let Some(message) = &done.error {
+                        totals.errors += 1;
+                        if !opts.quiet {
+                            shown += 1;
+                            if shown <= 20 {
+                                progress.println(&format!("warta: {message}"));
+                            } else if shown == 21 {
+                                progress.println("warta: (further errors not shown)");
+                            }
                         }
+                    } else {
+                        totals.ok += 1;
                     }
-                } else {
-                    totals.ok += 1;
-                }
-                totals.bytes += done.bytes;
-                progress.record(done.bytes, totals.ok + totals.errors);
-                if out.write_all(&done.out).is_err() {
-                    totals.closed = true;
-                    break 'write;
+                    totals.bytes += done.bytes;
+                    progress.record(done.bytes, totals.ok + totals.errors);
+                    if out.write_all(&done.out).is_err() {
+                        totals.closed = true;
+                        break 'write;
+                    }
                 }
                 let _ = token_tx.send(());
+            }
+            // Nothing else is ready: what is written reaches the reader of the stream
+            // now, not when the buffer fills.
+            if done_rx.is_empty() && out.flush().is_err() {
+                totals.closed = true;
+                break 'write;
             }
         }
         // Dropping the receiving ends stops the reader and workers after a closed pipe.
@@ -163,21 +209,48 @@ pub fn run<W: Write>(
     totals
 }
 
-/// The reader thread: turns sources into numbered jobs, one token each.
-fn read_all(
-    sources: Vec<Source>,
-    fields: &Fields,
-    tokens: &crossbeam_channel::Receiver<()>,
-    jobs: &crossbeam_channel::Sender<(u64, Job)>,
-) {
-    let mut seq = 0u64;
-    let mut emit = |job: Job| -> bool {
-        if tokens.recv().is_err() || jobs.send((seq, job)).is_err() {
+/// The reader's side of the pipeline: jobs gathered into numbered batches, one token
+/// each.
+struct Batches<'a> {
+    tokens: &'a crossbeam_channel::Receiver<()>,
+    jobs: &'a crossbeam_channel::Sender<(u64, Vec<Job>)>,
+    batch: Vec<Job>,
+    /// Input bytes in `batch`.
+    bytes: u64,
+    /// The number of the next batch.
+    seq: u64,
+}
+
+impl Batches<'_> {
+    /// Adds a job, handing the batch out when it is full; `false` when the pipeline
+    /// stopped.
+    fn push(&mut self, job: Job) -> bool {
+        self.bytes += job.bytes();
+        self.batch.push(job);
+        if self.batch.len() >= BATCH || self.bytes >= BATCH_BYTES {
+            return self.flush();
+        }
+        true
+    }
+
+    /// Hands out the jobs gathered so far, if any; `false` when the pipeline stopped.
+    fn flush(&mut self) -> bool {
+        if self.batch.is_empty() {
+            return true;
+        }
+        let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+        self.bytes = 0;
+        if self.tokens.recv().is_err() || self.jobs.send((self.seq, batch)).is_err() {
             return false;
         }
-        seq += 1;
+        self.seq += 1;
         true
-    };
+    }
+}
+
+/// The reader thread: turns sources into numbered batches of jobs; `false` when the
+/// pipeline stopped.
+fn read_all(sources: Vec<Source>, fields: &Fields, batches: &mut Batches<'_>) -> bool {
     let limit = jsonl::line_limit(fields.max_bytes);
     for source in sources {
         let go_on = match source {
@@ -187,15 +260,19 @@ fn read_all(
                 let read = std::fs::File::open(&path)
                     .map_err(|e| ("io", format!("{name}: {e}")))
                     .and_then(|f| read_text(f, &name, fields.max_bytes));
-                emit(Job::Text {
+                batches.push(Job::Text {
                     id,
                     path: Some(name),
                     read,
                 })
             }
             Source::StdinText => {
+                // Reading standard input may wait: what is gathered goes first.
+                if !batches.flush() {
+                    return false;
+                }
                 let read = read_text(io::stdin().lock(), "<stdin>", fields.max_bytes);
-                emit(Job::Text {
+                batches.push(Job::Text {
                     id: "-".into(),
                     path: None,
                     read,
@@ -207,9 +284,9 @@ fn read_all(
                     Ok(f) => {
                         let stem = stem_ids.then(|| stem(&path));
                         let reader = BufReader::with_capacity(1 << 16, f);
-                        read_lines(reader, Some(name), stem, limit, &mut emit)
+                        read_lines(reader, Some(name), stem, limit, batches)
                     }
-                    Err(e) => emit(Job::Fail {
+                    Err(e) => batches.push(Job::Fail {
                         doc: ErrorDoc {
                             id: Some(stem(&path)),
                             path: Some(name.clone()),
@@ -222,26 +299,31 @@ fn read_all(
             }
             Source::StdinJsonl => {
                 let reader = BufReader::with_capacity(1 << 16, io::stdin().lock());
-                read_lines(reader, None, None, limit, &mut emit)
+                read_lines(reader, None, None, limit, batches)
             }
         };
         if !go_on {
-            return;
+            return false;
         }
     }
+    true
 }
 
-/// Emits one job per line; `false` when the pipeline stopped.
-fn read_lines<R: io::BufRead>(
-    mut reader: R,
+/// Emits one job per line; `false` when the pipeline stopped. The batch goes out
+/// whenever the reader's buffer is empty, before a read that may wait.
+fn read_lines<R: Read>(
+    mut reader: BufReader<R>,
     path: Option<String>,
     stem: Option<String>,
     limit: usize,
-    emit: &mut impl FnMut(Job) -> bool,
+    batches: &mut Batches<'_>,
 ) -> bool {
     let mut number = 0u64;
     loop {
         number += 1;
+        if reader.buffer().is_empty() && !batches.flush() {
+            return false;
+        }
         match jsonl::read_line(&mut reader, limit) {
             Ok(Some(line)) => {
                 let job = Job::Line {
@@ -250,14 +332,14 @@ fn read_lines<R: io::BufRead>(
                     number,
                     line,
                 };
-                if !emit(job) {
+                if !batches.push(job) {
                     return false;
                 }
             }
             Ok(None) => return true,
             Err(e) => {
                 let name = path.as_deref().unwrap_or("<stdin>");
-                return emit(Job::Fail {
+                return batches.push(Job::Fail {
                     doc: ErrorDoc {
                         id: None,
                         path: path.clone(),
