@@ -88,6 +88,9 @@ pub struct Gazetteer {
     automaton: NFA,
     /// Hashes of the aliases' first words ([`first_word`]), one bit each.
     first_words: Box<[u64]>,
+    /// Whether some alias begins with a char that is not a letter or digit: only then
+    /// may a walk start at a separator.
+    separator_starts: bool,
     /// `entries[starts[p]..starts[p + 1]]` are the candidates of pattern `p`.
     entries: Vec<Entry>,
     starts: Vec<u32>,
@@ -153,12 +156,15 @@ impl Gazetteer {
         let mut aliases = String::new();
         let mut alias_ends = Vec::with_capacity(pairs.len());
         let mut first_words = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
+        let mut separator_starts = false;
         for (alias, list) in &pairs {
             entries.extend_from_slice(list);
             starts.push(entries.len() as u32);
             aliases.push_str(alias);
             alias_ends.push(aliases.len() as u32);
-            let bit = filter_bit(first_word(alias, 0).1);
+            let (first_end, hash) = first_word(alias, 0);
+            separator_starts |= first_end == 0;
+            let bit = filter_bit(hash);
             first_words[bit / 64] |= 1 << (bit % 64);
         }
         let automaton = NFA::builder()
@@ -169,6 +175,7 @@ impl Gazetteer {
         Ok(Gazetteer {
             automaton,
             first_words,
+            separator_starts,
             entries,
             starts,
             aliases,
@@ -199,10 +206,17 @@ impl Gazetteer {
     /// Every match on word boundaries, leftmost-longest, in text order, not overlapping.
     pub fn scan(&self, folded: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
+        let bytes = folded.as_bytes();
         let mut at = 0;
         // Whether no letter or digit precedes `at`.
         let mut word_start = true;
-        while at < folded.len() {
+        while let Some(&b) = bytes.get(at) {
+            // Most separators are one ASCII byte (a space, a comma).
+            if b < 0x80 && !ASCII_ALNUM[usize::from(b)] && !self.separator_starts {
+                at += 1;
+                word_start = true;
+                continue;
+            }
             // `at` is a char boundary; no word starts strictly inside the run of
             // letters and digits that begins here.
             let (word_end, hash) = first_word(folded, at);
@@ -277,32 +291,44 @@ static ASCII_ALNUM: [bool; 256] = {
 };
 
 /// The end of the run of letters and digits starting at byte `at` of `s` (`at` itself
-/// when none starts there), and a hash of that run.
-#[inline]
+/// when none starts there), and a hash of that run ([`word_hash`]).
+#[inline(always)]
 fn first_word(s: &str, at: usize) -> (usize, u64) {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let step = |hash: u64, b: u8| (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
     let bytes = s.as_bytes();
-    let mut i = at;
-    let mut hash = 0u64;
-    while let Some(&b) = bytes.get(i) {
-        if ASCII_ALNUM[usize::from(b)] {
-            hash = step(hash, b);
-            i += 1;
-        } else if b < 0x80 {
-            break;
-        } else {
-            match s.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) if c.is_alphanumeric() => {
-                    let end = i + c.len_utf8();
-                    hash = bytes[i..end].iter().fold(hash, |h, &b| step(h, b));
-                    i = end;
-                }
+    let mut end = at;
+    loop {
+        while end < bytes.len() && ASCII_ALNUM[usize::from(bytes[end])] {
+            end += 1;
+        }
+        // A non-ASCII letter or digit continues the word.
+        match bytes.get(end) {
+            Some(&b) if b >= 0x80 => match s.get(end..).and_then(|rest| rest.chars().next()) {
+                Some(c) if c.is_alphanumeric() => end += c.len_utf8(),
                 _ => break,
-            }
+            },
+            _ => break,
         }
     }
-    (i, hash)
+    (end, word_hash(bytes, at, end))
+}
+
+/// A hash of the word `bytes[start..end]` from its length and first eight bytes, in
+/// constant time: words that share both collide, which only costs the filter a false
+/// positive.
+#[inline(always)]
+fn word_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let len = end - start;
+    let head = match bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+        // Eight bytes read at once, those past the word masked off.
+        Some(eight) if len < 8 => u64::from_le_bytes(*eight) & ((1u64 << (8 * len)) - 1),
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => bytes[start..end]
+            .iter()
+            .rev()
+            .fold(0u64, |h, &b| (h << 8) | u64::from(b)),
+    };
+    (head.wrapping_mul(K) ^ len as u64).wrapping_mul(K)
 }
 
 /// The index of the char after the one starting at `i`.
@@ -324,6 +350,38 @@ mod tests {
                 .push(Entry::Term(i));
         }
         Gazetteer::from_aliases(map).unwrap()
+    }
+
+    #[test]
+    fn a_word_hashes_the_same_alone_and_inside_a_text() {
+        // Alone, short words are folded byte by byte; inside a longer text, eight
+        // bytes are read at once and masked: both must agree.
+        for (word, text, at) in [
+            ("di", "rapat di kantor gubernur", 6),
+            ("kaltim", "se-kaltim hari ini", 3),
+            ("tenggarong", "di tenggarong seberang", 3),
+            ("bumiçu", "kampung bumiçu lama", 8),
+        ] {
+            let (end, hash) = first_word(text, at);
+            assert_eq!(&text[at..end], word);
+            assert_eq!(first_word(word, 0), (word.len(), hash), "{word}");
+        }
+        assert_eq!(first_word("di, kantor", 0).0, 2);
+        assert_eq!(first_word(", kantor", 0).0, 0);
+    }
+
+    #[test]
+    fn an_alias_may_begin_with_a_separator() {
+        let g = gaz(&["#pilkada", "pilkada"]);
+        assert_eq!(
+            found(&g, "Tagar #Pilkada dan Pilkada."),
+            ["#pilkada", "pilkada"]
+        );
+        let g = gaz(&["pilkada"]);
+        assert_eq!(
+            found(&g, "Tagar #Pilkada dan Pilkada."),
+            ["pilkada", "pilkada"]
+        );
     }
 
     fn found(g: &Gazetteer, text: &str) -> Vec<String> {
