@@ -42,12 +42,12 @@
 //!    "Bupati Bima Ahmad", "Kota Bima", "Dandim 0212/Tapanuli Selatan Letkol …") is part of longer names (people, streets, peaks), not a place.
 //!    The first line (a headline in Title Case) is exempt. This rule runs first.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Context;
 use crate::gazetteer::Entry;
-use crate::lexicon::{Lexicons, PlaceEntry};
+use crate::lexicon::Lexicons;
 use crate::record::Level;
 
 /// Words that make the place after them a district: "Kecamatan X", "Distrik X" (the
@@ -100,16 +100,30 @@ pub struct Places {
     pub warnings: Vec<String>,
 }
 
-/// What the whole article says, for rules 3 and 4.
-struct Evidence<'a> {
-    /// How often each anchor is named unambiguously.
-    named: HashMap<&'a str, usize>,
-    /// Ids of places named unambiguously (one candidate, not a district, not the country).
-    anchors: HashSet<&'a str>,
-    /// Ids of every regency or city candidate of any hit.
-    regencies: HashSet<&'a str>,
+/// What the whole article says, for rules 3 and 4. Places are indices into
+/// `lexicons.places`; the sets are sorted and deduplicated.
+struct Evidence {
+    /// Places named unambiguously (one candidate, not a district, not the country), with
+    /// how often each is named, sorted by place.
+    named: Vec<(u32, usize)>,
+    /// The places of `named`: the anchors.
+    anchors: Vec<u32>,
+    /// Every regency or city candidate of any hit.
+    regencies: Vec<u32>,
     /// Parents of districts written unambiguously as districts.
-    district_parents: HashSet<&'a str>,
+    district_parents: Vec<u32>,
+}
+
+/// `list` sorted and deduplicated: a set for [`contains`].
+fn set(mut list: Vec<u32>) -> Vec<u32> {
+    list.sort_unstable();
+    list.dedup();
+    list
+}
+
+/// Whether the sorted `set` has `p`.
+fn contains(set: &[u32], p: u32) -> bool {
+    set.binary_search(&p).is_ok()
 }
 
 /// Resolves every place hit. `dateline` is the normalized range of the dateline prefix.
@@ -117,32 +131,31 @@ pub fn resolve(ctx: &Context, dateline: Option<Range<usize>>) -> Places {
     let lex = ctx.lex;
     let mut candidates: Vec<Vec<u32>> = (0..ctx.hits.len()).map(|i| candidates(ctx, i)).collect();
     drop_glued_names(ctx, &mut candidates);
-    let place = |p: u32| &lex.places[p as usize];
-    let mut named: HashMap<&str, usize> = HashMap::new();
-    for e in candidates
+    let level = |p: u32| lex.places[p as usize].level;
+    let mut single: Vec<u32> = candidates
         .iter()
         .filter(|c| c.len() == 1)
-        .map(|c| place(c[0]))
-        .filter(|e| !matches!(e.level, Level::Kecamatan | Level::Negara))
-    {
-        *named.entry(e.id.as_str()).or_default() += 1;
-    }
-    let anchors: HashSet<&str> = named.keys().copied().collect();
-    let regencies: HashSet<&str> = candidates
+        .map(|c| c[0])
+        .filter(|p| !matches!(level(*p), Level::Kecamatan | Level::Negara))
+        .collect();
+    single.sort_unstable();
+    let named: Vec<(u32, usize)> = single
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run[0], run.len()))
+        .collect();
+    let anchors: Vec<u32> = named.iter().map(|(p, _)| *p).collect();
+    let regencies = set(candidates
         .iter()
         .flatten()
-        .map(|p| place(*p))
-        .filter(|e| matches!(e.level, Level::Kabupaten | Level::Kota))
-        .map(|e| e.id.as_str())
-        .collect();
-    let district_parents: HashSet<&str> = candidates
+        .copied()
+        .filter(|p| matches!(level(*p), Level::Kabupaten | Level::Kota))
+        .collect());
+    let district_parents = set(candidates
         .iter()
         .enumerate()
-        .filter(|(i, c)| c.len() == 1 && explicit(ctx, *i))
-        .map(|(_, c)| place(c[0]))
-        .filter(|e| e.level == Level::Kecamatan)
-        .filter_map(|e| e.parent.as_deref())
-        .collect();
+        .filter(|(i, c)| c.len() == 1 && level(c[0]) == Level::Kecamatan && explicit(ctx, *i))
+        .filter_map(|(_, c)| lex.place_parent(c[0]))
+        .collect());
     let ev = Evidence {
         named,
         anchors,
@@ -320,19 +333,17 @@ fn level_of_office(ctx: &Context, i: usize) -> Option<Level> {
     })
 }
 
-/// Rule 3's address form: the next hit, right after a comma, may be an ancestor of `e`.
-fn address_parent(ctx: &Context, i: usize, candidates: &[Vec<u32>], e: &PlaceEntry) -> bool {
+/// Rule 3's address form: the next hit, right after a comma, may be an ancestor of
+/// place `p`.
+fn address_parent(ctx: &Context, i: usize, candidates: &[Vec<u32>], p: u32) -> bool {
     if ctx.gap_after(i).is_none_or(|g| g.trim() != ",") {
         return false;
     }
     let Some(next) = candidates.get(i + 1) else {
         return false;
     };
-    ancestors(ctx.lex, e).any(|a| {
-        ctx.lex
-            .place_index(a)
-            .is_some_and(|a| next.contains(&a) && ctx.lex.places[a as usize].level != Level::Negara)
-    })
+    ancestors(ctx.lex, p)
+        .any(|a| next.contains(&a) && ctx.lex.places[a as usize].level != Level::Negara)
 }
 
 /// Rules 3 to 5 for one hit.
@@ -351,23 +362,21 @@ fn choose(
         return None;
     }
     let explicit = explicit(ctx, i);
+    let level = |p: u32| lex.places[p as usize].level;
     // The regency or city named elsewhere: not one of this very hit's candidates
     // ("Lumajang" is a regency and its seat district).
-    let own = |id: &str| cands.iter().any(|c| lex.places[*c as usize].id == id);
-    let parent_in = |e: &PlaceEntry, set: &HashSet<&str>| {
-        e.parent
-            .as_deref()
-            .is_some_and(|p| set.contains(p) && !own(p))
+    let parent_in = |p: u32, set: &[u32]| {
+        lex.place_parent(p)
+            .is_some_and(|q| contains(set, q) && !cands.contains(&q))
     };
-    let in_regency = |e: &PlaceEntry| parent_in(e, &ev.regencies);
-    let has_sibling = |e: &PlaceEntry| parent_in(e, &ev.district_parents);
+    let in_regency = |p: u32| parent_in(p, &ev.regencies);
+    let has_sibling = |p: u32| parent_in(p, &ev.district_parents);
     let districts_ok = |p: &u32| {
-        let e = &lex.places[*p as usize];
-        e.level != Level::Kecamatan
+        level(*p) != Level::Kecamatan
             || explicit
-            || in_regency(e)
-            || has_sibling(e)
-            || address_parent(ctx, i, candidates, e)
+            || in_regency(*p)
+            || has_sibling(*p)
+            || address_parent(ctx, i, candidates, *p)
     };
     let mut left: Vec<u32> = cands.iter().copied().filter(districts_ok).collect();
     if left.is_empty() && is_dateline && cands.len() == 1 {
@@ -375,38 +384,31 @@ fn choose(
     }
     let times_named = |p: &u32| {
         ev.named
-            .get(lex.places[*p as usize].id.as_str())
-            .copied()
-            .unwrap_or(0)
+            .binary_search_by_key(p, |(q, _)| *q)
+            .map_or(0, |k| ev.named[k].1)
     };
     let most = left.iter().map(times_named).max().unwrap_or(0);
     narrow(&mut left, |p| most > 0 && times_named(p) == most);
     narrow(&mut left, |p| {
-        let e = &lex.places[*p as usize];
-        ancestors(lex, e).any(|a| ev.anchors.contains(a)) || has_child_in(lex, &e.id, &ev.anchors)
+        ancestors(lex, *p).any(|a| contains(&ev.anchors, a))
+            || ev.anchors.iter().any(|a| lex.place_parent(*a) == Some(*p))
     });
     // Sibling and regency evidence only choose between districts: a regency of the same
     // name ("Bone, Soppeng dan Wajo") is not outweighed by a district of a city named
     // elsewhere (Wajo, a district of Makassar).
-    if left
-        .iter()
-        .all(|p| lex.places[*p as usize].level == Level::Kecamatan)
-    {
-        narrow(&mut left, |p| has_sibling(&lex.places[*p as usize]));
-        narrow(&mut left, |p| in_regency(&lex.places[*p as usize]));
+    if left.iter().all(|p| level(*p) == Level::Kecamatan) {
+        narrow(&mut left, |p| has_sibling(*p));
+        narrow(&mut left, |p| in_regency(*p));
     }
-    if let Some(d) = dateline.map(|d| &lex.places[d as usize]) {
+    if let Some(d) = dateline {
         narrow(&mut left, |p| {
-            let e = &lex.places[*p as usize];
-            e.id == d.id
-                || ancestors(lex, d).any(|a| a == e.id)
-                || ancestors(lex, e).any(|a| a == d.id)
-                || e.parent == d.parent
+            *p == d
+                || ancestors(lex, d).any(|a| a == *p)
+                || ancestors(lex, *p).any(|a| a == d)
+                || lex.place_parent(*p) == lex.place_parent(d)
         });
     }
-    narrow(&mut left, |p| {
-        lex.places[*p as usize].level != Level::Kecamatan
-    });
+    narrow(&mut left, |p| level(*p) != Level::Kecamatan);
     match left.as_slice() {
         [] => None,
         [one] => Some(*one),
@@ -431,17 +433,13 @@ fn undecided(lex: &Lexicons, name: &str, many: &[u32], warnings: &mut Vec<String
             format!("{} ({})", e.id, e.level.as_str())
         })
         .collect();
-    let first = &lex.places[many[0] as usize];
-    let contains_all = |id: &str| {
-        many.iter().all(|p| {
-            let e = &lex.places[*p as usize];
-            e.id == id || ancestors(lex, e).any(|a| a == id)
-        })
+    let contains_all = |q: u32| {
+        many.iter()
+            .all(|p| *p == q || ancestors(lex, *p).any(|a| a == q))
     };
-    let found = std::iter::once(first.id.as_str())
-        .chain(ancestors(lex, first))
-        .find(|id| contains_all(id))
-        .and_then(|id| lex.place_index(id))
+    let found = std::iter::once(many[0])
+        .chain(ancestors(lex, many[0]))
+        .find(|q| contains_all(*q))
         .filter(|p| {
             !matches!(
                 lex.places[*p as usize].level,
@@ -462,22 +460,15 @@ fn undecided(lex: &Lexicons, name: &str, many: &[u32], warnings: &mut Vec<String
     found
 }
 
-/// The ids of `e`'s parent, grandparent, ... (at most 4 levels).
-fn ancestors<'a>(lex: &'a Lexicons, e: &'a PlaceEntry) -> impl Iterator<Item = &'a str> {
-    let mut next = e.parent.as_deref();
+/// Place `p`'s parent, grandparent, ... (at most 4 levels).
+fn ancestors(lex: &Lexicons, p: u32) -> impl Iterator<Item = u32> + '_ {
+    let mut next = lex.place_parent(p);
     std::iter::from_fn(move || {
-        let id = next?;
-        next = lex.place(id).and_then(|p| p.parent.as_deref());
-        Some(id)
+        let q = next?;
+        next = lex.place_parent(q);
+        Some(q)
     })
     .take(4)
-}
-
-/// Whether any anchor is a child of `id`.
-fn has_child_in(lex: &Lexicons, id: &str, anchors: &HashSet<&str>) -> bool {
-    anchors
-        .iter()
-        .any(|a| lex.place(a).and_then(|p| p.parent.as_deref()) == Some(id))
 }
 
 #[cfg(test)]

@@ -287,6 +287,8 @@ pub struct Lexicons {
     pub terms: Vec<TermEntry>,
     /// Place id → index into `places`.
     place_index: HashMap<String, u32>,
+    /// For each place, the index of its parent in `places`.
+    place_parents: Vec<Option<u32>>,
     /// One-word honorifics, ranks and degrees, folded without dots ("dr", "msi") →
     /// index into `terms`: for tokens glued together ("Dr.H.Abdul", "SE.M.Si").
     compact_terms: HashMap<String, u32>,
@@ -364,6 +366,11 @@ impl Lexicons {
     /// The index in `places` of the place with id `id`.
     pub fn place_index(&self, id: &str) -> Option<u32> {
         self.place_index.get(id).copied()
+    }
+
+    /// The index in `places` of the parent of place `p` (an index in `places`).
+    pub fn place_parent(&self, p: u32) -> Option<u32> {
+        self.place_parents.get(p as usize).copied().flatten()
     }
 }
 
@@ -677,6 +684,15 @@ impl Loader {
             }
         }
         self.check_refs(&index);
+        self.lex.place_parents = self
+            .lex
+            .places
+            .iter()
+            .map(|p| {
+                let parent = index.get(p.parent.as_deref()?)?;
+                Some(*parent as u32)
+            })
+            .collect();
         self.lex.place_index = index.into_iter().map(|(k, v)| (k, v as u32)).collect();
         if self.problems.is_empty() {
             Ok(self.lex)
@@ -764,6 +780,19 @@ mod tests {
             f.add(PathBuf::from(name), text.to_string());
         }
         f
+    }
+
+    #[test]
+    fn place_parents_by_index() {
+        let lex = Lexicons::load(&LexiconFiles::embedded()).unwrap();
+        let kukar = lex.place_index("64.02").unwrap();
+        let kaltim = lex.place_index("64").unwrap();
+        let country = lex.place_index("ID").unwrap();
+        assert_eq!(lex.places[kukar as usize].name, "Kutai Kartanegara");
+        assert_eq!(lex.place_parent(kukar), Some(kaltim));
+        assert_eq!(lex.place_parent(kaltim), Some(country));
+        assert_eq!(lex.place_parent(country), None);
+        assert_eq!(lex.place_parent(u32::MAX), None);
     }
 
     #[test]
