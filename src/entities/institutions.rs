@@ -42,6 +42,23 @@ static DESIGNATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The text from `start` up to the first char that no [`DESIGNATION`] contains: ASCII
+/// punctuation other than '/' and '_', or a tab or line break. Those chars are not word
+/// chars, so the pattern's final `\b` holds there just as at the end of the window:
+/// the match is the same as in the whole text, and the regex does not look at the
+/// rest of the article.
+fn designation_window(text: &str, start: usize) -> &str {
+    let rest = text.get(start..).unwrap_or("");
+    let end = rest
+        .bytes()
+        .position(|b| {
+            (b.is_ascii_punctuation() && b != b'/' && b != b'_')
+                || matches!(b, b'\t' | b'\n' | b'\r')
+        })
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
 /// One institution mention, resolved.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {
@@ -152,7 +169,7 @@ fn unit(ctx: &Context, places: &Places, kind: &str, t: &mut Tail) {
             return;
         }
     }
-    let Some(c) = DESIGNATION.captures(&ctx.text[t.end..]) else {
+    let Some(c) = DESIGNATION.captures(designation_window(ctx.text, t.end)) else {
         return;
     };
     let whole = c.get(0).map_or(0..0, |m| m.range());

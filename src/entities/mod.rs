@@ -113,18 +113,18 @@ impl<'a> Context<'a> {
 /// Whether two words are at most one substitution, insertion or deletion apart
 /// ("Kapala"/"Kepala", "Hitel"/"Hotel").
 pub(crate) fn one_edit(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().abs_diff(b.len()) > 1 {
+    let (len_a, len_b) = (a.chars().count(), b.chars().count());
+    if len_a.abs_diff(len_b) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let suffix = a
-        .iter()
+        .chars()
         .rev()
-        .zip(b.iter().rev())
+        .zip(b.chars().rev())
         .take_while(|(x, y)| x == y)
         .count();
-    prefix + suffix + 1 >= a.len().max(b.len())
+    prefix + suffix + 1 >= len_a.max(len_b)
 }
 
 /// Adds `range` to `list` unless it is there already.
