@@ -774,8 +774,10 @@ pub fn name_mentions(ctx: &Context, people: &mut [FoundPerson]) {
                 forms.push(w.clone());
             }
         }
-        for form in &forms {
-            for (at, _) in ctx.folded.match_indices(form.as_str()) {
+        for form in forms.iter().filter(|f| !f.is_empty()) {
+            // Non-overlapping, like `str::match_indices`; a valid UTF-8 needle only
+            // matches on char boundaries.
+            for at in memchr::memmem::find_iter(ctx.folded.as_bytes(), form.as_bytes()) {
                 let r = at..at + form.len();
                 let capital = ctx.text[r.clone()].starts_with(|c: char| c.is_uppercase());
                 let inside = p
