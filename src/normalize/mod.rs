@@ -167,6 +167,10 @@ impl Normalized {
 /// assert_eq!(warta::normalize::fold("  Jum’at\u{a0}KLIWON "), "jum'at kliwon");
 /// ```
 pub fn fold(s: &str) -> String {
+    // The common case, plain ASCII words with single spaces, is only lowercased.
+    if !s.contains('<') && plain_len(s.as_bytes(), false) == s.len() {
+        return s.to_ascii_lowercase();
+    }
     fold_text(&Cleaner::clean(s).text)
 }
 
@@ -244,20 +248,96 @@ fn wide_chars(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
     out
 }
 
-/// Bytes copied unchanged in plain text: printable ASCII but `&`.
-static PLAIN_TEXT: [bool; 256] = plain_table(b'&', b'&');
-/// Bytes copied unchanged in markup: printable ASCII but `&` and `<`.
-static PLAIN_MARKUP: [bool; 256] = plain_table(b'&', b'<');
+/// Bytes copied unchanged in plain text: printable ASCII and the space, but `&`.
+static RUN_TEXT: [bool; 256] = run_table(b'&', b'&');
+/// Bytes copied unchanged in markup: printable ASCII and the space, but `&` and `<`.
+static RUN_MARKUP: [bool; 256] = run_table(b'&', b'<');
 
-/// A table of the printable ASCII bytes but `a` and `b`.
-const fn plain_table(a: u8, b: u8) -> [bool; 256] {
+/// A table of the printable ASCII bytes and the space, but `a` and `b`.
+const fn run_table(a: u8, b: u8) -> [bool; 256] {
     let mut t = [false; 256];
-    let mut i = 0x21;
+    let mut i = 0x20;
     while i <= 0x7E {
         t[i] = i != a as usize && i != b as usize;
         i += 1;
     }
     t
+}
+
+/// Length of the run at the start of `bytes` that the cleaner copies unchanged:
+/// printable ASCII but `&` (and `<` in `markup`), with single spaces between them.
+///
+/// A space is copied only between two copied bytes, so that the gap logic sees every
+/// other run of whitespace: the run stops before a double space and drops a final space.
+/// Most text is such bytes, so they are checked eight at a time (see [`swar`]), and the
+/// word where the run ends byte by byte.
+fn plain_len(bytes: &[u8], markup: bool) -> usize {
+    if bytes.first() == Some(&b' ') {
+        return 0;
+    }
+    let mut i = 0;
+    let mut prev_space = false;
+    while let Some(chunk) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let x = u64::from_le_bytes(chunk);
+        let mut bad = swar::has_less(x, 0x20)
+            | swar::has_more(x, 0x7E)
+            | swar::has_zero(x ^ swar::splat(b'&'));
+        if markup {
+            bad |= swar::has_zero(x ^ swar::splat(b'<'));
+        }
+        // Byte k of `pairs` is zero when bytes k and k + 1 are both spaces.
+        let spaces = x ^ swar::splat(b' ');
+        let pairs = spaces | (spaces >> 8) | 0xFF << 56;
+        if bad != 0 || swar::has_zero(pairs) != 0 || (prev_space && chunk[0] == b' ') {
+            break;
+        }
+        prev_space = chunk[7] == b' ';
+        i += 8;
+    }
+    let table = if markup { &RUN_MARKUP } else { &RUN_TEXT };
+    for &b in &bytes[i..] {
+        let space = b == b' ';
+        if !table[usize::from(b)] || (space && prev_space) {
+            break;
+        }
+        prev_space = space;
+        i += 1;
+    }
+    if i > 0 && bytes[i - 1] == b' ' {
+        i - 1
+    } else {
+        i
+    }
+}
+
+/// Tests of eight bytes at once in a `u64` ("SIMD within a register"). Each returns a
+/// value that is not zero exactly when some byte passes the test.
+mod swar {
+    /// The high bit of every byte.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+
+    /// `b` in every byte.
+    pub(super) const fn splat(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+
+    /// Some byte is zero.
+    pub(super) fn has_zero(x: u64) -> u64 {
+        x.wrapping_sub(splat(1)) & !x & HIGH
+    }
+
+    /// Some byte is below `n` (`n <= 128`).
+    pub(super) fn has_less(x: u64, n: u8) -> u64 {
+        x.wrapping_sub(splat(n)) & !x & HIGH
+    }
+
+    /// Some byte is above `n` (`n <= 127`).
+    pub(super) fn has_more(x: u64, n: u8) -> u64 {
+        (x.wrapping_add(splat(127 - n)) | x) & HIGH
+    }
 }
 
 /// The output of [`Cleaner::clean`].
@@ -322,27 +402,10 @@ impl<'a> Cleaner<'a> {
         }
     }
 
-    /// End of the run of bytes from `i` that are copied unchanged: printable ASCII other
-    /// than `&` (and `<` in markup), with single spaces between them.
+    /// End of the run of bytes from `start` that are copied unchanged (see [`plain_len`]).
     fn plain_run(&self, start: usize) -> usize {
-        let bytes = self.input.as_bytes();
-        let table = if self.mode.strip {
-            &PLAIN_MARKUP
-        } else {
-            &PLAIN_TEXT
-        };
-        let plain = |i: usize| bytes.get(i).is_some_and(|&b| table[usize::from(b)]);
-        let mut i = start;
-        loop {
-            while plain(i) {
-                i += 1;
-            }
-            if i > start && bytes.get(i) == Some(&b' ') && plain(i + 1) {
-                i += 2;
-            } else {
-                return i;
-            }
-        }
+        let rest = self.input.as_bytes().get(start..).unwrap_or_default();
+        start + plain_len(rest, self.mode.strip)
     }
 
     /// Handles the unit at byte `i` (a char boundary) and returns where the next starts.
@@ -524,6 +587,98 @@ mod tests {
         let n = Normalized::new(&quoted.repeat(1000));
         // Per line: exact text, opening quote, exact, closing quote, exact ".\n".
         assert_eq!(n.map.pieces(), 4 * 1000 + 1);
+    }
+
+    /// The byte-at-a-time rule that [`plain_len`] implements.
+    fn plain_len_reference(b: &[u8], markup: bool) -> usize {
+        let plain = |i: usize| {
+            b.get(i)
+                .is_some_and(|&c| (0x21..=0x7E).contains(&c) && c != b'&' && !(markup && c == b'<'))
+        };
+        let mut i = 0;
+        loop {
+            while plain(i) {
+                i += 1;
+            }
+            if i > 0 && b.get(i) == Some(&b' ') && plain(i + 1) {
+                i += 2;
+            } else {
+                return i;
+            }
+        }
+    }
+
+    #[test]
+    fn plain_runs() {
+        assert_eq!(plain_len(b"Rapat di Samarinda, Senin.", false), 26);
+        assert_eq!(plain_len(b"Rapat di Samarinda,  Senin.", false), 19);
+        assert_eq!(plain_len(b"Rapat di Samarinda, Senin.\nBesok", false), 26);
+        assert_eq!(plain_len(b"Rapat di Samarinda, Senin. \nBesok", false), 26);
+        assert_eq!(plain_len(b"Harga naik 5 &amp; turun", false), 12);
+        assert_eq!(plain_len(b"nilai x < 5", false), 11);
+        assert_eq!(plain_len(b"nilai x < 5", true), 7);
+        assert_eq!(plain_len(b" awal", false), 0);
+        assert_eq!(plain_len("Kota\u{a0}Bontang".as_bytes(), false), 4);
+        // Every byte class at every position of a word, against the byte-at-a-time rule.
+        let alphabet = [b'&', b'<', b'\n', 0x7F, 0x1F, b'~', 0xC3, b'!', 0x20, 0x21];
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        for _ in 0..50_000 {
+            let len = next() % 40;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| match next() % 16 {
+                    0..=7 => b'a',
+                    8..=10 => b' ',
+                    r if r < 15 || next() % 4 == 0 => alphabet[next() % alphabet.len()],
+                    _ => b'a',
+                })
+                .collect();
+            for markup in [false, true] {
+                assert_eq!(
+                    plain_len(&bytes, markup),
+                    plain_len_reference(&bytes, markup),
+                    "{bytes:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn swar_tests_every_byte_pair() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for k in 0..7 {
+                    let mut bytes = [b'a'; 8];
+                    bytes[k] = a;
+                    bytes[k + 1] = b;
+                    let x = u64::from_le_bytes(bytes);
+                    let any = |f: fn(u8) -> bool| bytes.iter().any(|&c| f(c));
+                    assert_eq!(swar::has_zero(x) != 0, any(|c| c == 0), "{bytes:?}");
+                    assert_eq!(swar::has_less(x, 0x20) != 0, any(|c| c < 0x20), "{bytes:?}");
+                    assert_eq!(swar::has_more(x, 0x7E) != 0, any(|c| c > 0x7E), "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fold_fast_path_agrees() {
+        for s in [
+            "Kutai Kartanegara",
+            "H. Budi, S.H.",
+            "a  b",
+            " a",
+            "a ",
+            "A&amp;B",
+            "<b>X</b>",
+            "",
+        ] {
+            assert_eq!(fold(s), fold_text(&Cleaner::clean(s).text), "{s:?}");
+        }
+        assert_eq!(fold("Kutai  KARTANEGARA "), "kutai kartanegara");
     }
 
     #[test]
