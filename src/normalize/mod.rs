@@ -75,10 +75,10 @@ impl Normalized {
     pub fn new(input: &str) -> Normalized {
         let Cleaned {
             mut text,
+            mut folded,
             mut map,
             para_breaks,
         } = Cleaner::clean(input);
-        let mut folded = fold_text(&text);
         let mut boilerplate = boilerplate::find(&text, &folded, &para_breaks);
         boilerplate.shrink_to_fit();
         if !boilerplate.is_empty() {
@@ -171,50 +171,28 @@ pub fn fold(s: &str) -> String {
     if !s.contains('<') && plain_len(s.as_bytes(), false) == s.len() {
         return s.to_ascii_lowercase();
     }
-    fold_text(&Cleaner::clean(s).text)
+    Cleaner::clean(s).folded
 }
 
-/// Lowercases `text` char by char, keeping every char whose lowercase would change the
-/// byte length or expand to several chars.
-fn fold_text(text: &str) -> String {
-    let mut folded = text.to_ascii_lowercase();
-    let bytes = text.as_bytes();
-    let mut changes = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii() {
-            i += ascii_prefix(&bytes[i..]);
-            continue;
-        }
-        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
-            break;
-        };
+/// Appends `s` to a folded text: lowercased char by char, keeping every char whose
+/// lowercase would change the byte length or expand to several chars.
+fn push_folded(folded: &mut String, s: &str) {
+    let start = folded.len();
+    folded.push_str(s);
+    folded[start..].make_ascii_lowercase();
+    if s.is_ascii() {
+        return;
+    }
+    for (i, c) in s.char_indices().filter(|(_, c)| !c.is_ascii()) {
         let mut lower = c.to_lowercase();
         if let (Some(l), None) = (lower.next(), lower.next()) {
             if l != c && l.len_utf8() == c.len_utf8() {
-                changes.push((i, l));
+                let at = start + i;
+                let mut buf = [0u8; 4];
+                folded.replace_range(at..at + l.len_utf8(), l.encode_utf8(&mut buf));
             }
         }
-        i += c.len_utf8();
     }
-    let mut buf = [0u8; 4];
-    for (i, l) in changes {
-        let s = l.encode_utf8(&mut buf);
-        folded.replace_range(i..i + s.len(), s);
-    }
-    folded
-}
-
-/// Length of the ASCII prefix of `b`, checked 16 bytes at a time.
-fn ascii_prefix(b: &[u8]) -> usize {
-    let mut i = 0;
-    while b.len() - i >= 16 && b[i..i + 16].is_ascii() {
-        i += 16;
-    }
-    i + b[i..]
-        .iter()
-        .position(|x| !x.is_ascii())
-        .unwrap_or(b.len() - i)
 }
 
 /// Replaces every byte of `ranges` (sorted, on char boundaries, without newlines) by a
@@ -276,28 +254,24 @@ fn plain_len(bytes: &[u8], markup: bool) -> usize {
         return 0;
     }
     let mut i = 0;
-    let mut prev_space = false;
-    while let Some(chunk) = bytes
-        .get(i..i + 8)
-        .and_then(|c| <[u8; 8]>::try_from(c).ok())
-    {
-        let x = u64::from_le_bytes(chunk);
-        let mut bad = swar::has_less(x, 0x20)
-            | swar::has_more(x, 0x7E)
-            | swar::has_zero(x ^ swar::splat(b'&'));
-        if markup {
-            bad |= swar::has_zero(x ^ swar::splat(b'<'));
-        }
-        // Byte k of `pairs` is zero when bytes k and k + 1 are both spaces.
+    // The eight bytes at `i`, and the eight at `i + 1` to pair each byte with the next.
+    while let Some((x, next)) = swar::load_pair(bytes, i) {
         let spaces = x ^ swar::splat(b' ');
-        let pairs = spaces | (spaces >> 8) | 0xFF << 56;
-        if bad != 0 || swar::has_zero(pairs) != 0 || (prev_space && chunk[0] == b' ') {
+        let mut stop = swar::less(x, 0x20)
+            | swar::more(x, 0x7E)
+            | swar::zero(x ^ swar::splat(b'&'))
+            // Byte k of the `|` is zero when bytes k and k + 1 are both spaces.
+            | swar::zero(spaces | (next ^ swar::splat(b' ')));
+        if markup {
+            stop |= swar::zero(x ^ swar::splat(b'<'));
+        }
+        if swar::any(stop) {
             break;
         }
-        prev_space = chunk[7] == b' ';
         i += 8;
     }
     let table = if markup { &RUN_MARKUP } else { &RUN_TEXT };
+    let mut prev_space = i > 0 && bytes[i - 1] == b' ';
     for &b in &bytes[i..] {
         let space = b == b' ';
         if !table[usize::from(b)] || (space && prev_space) {
@@ -313,36 +287,53 @@ fn plain_len(bytes: &[u8], markup: bool) -> usize {
     }
 }
 
-/// Tests of eight bytes at once in a `u64` ("SIMD within a register"). Each returns a
-/// value that is not zero exactly when some byte passes the test.
+/// Tests of eight bytes at once in a `u64` ("SIMD within a register").
+///
+/// `zero`, `less` and `more` leave the high bit of some byte set exactly when some
+/// byte passes the test (which byte is not exact); results may be or-ed before `any`.
 mod swar {
-    /// The high bit of every byte.
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-
     /// `b` in every byte.
     pub(super) const fn splat(b: u8) -> u64 {
         0x0101_0101_0101_0101 * b as u64
     }
 
+    /// The eight bytes at `i` and the eight at `i + 1`, if there are nine.
+    pub(super) fn load_pair(bytes: &[u8], i: usize) -> Option<(u64, u64)> {
+        let nine = bytes.get(i..i.checked_add(9)?)?;
+        let word = |at: usize| {
+            let mut b = [0; 8];
+            b.copy_from_slice(&nine[at..at + 8]);
+            u64::from_le_bytes(b)
+        };
+        Some((word(0), word(1)))
+    }
+
+    /// True when a test passed for some byte.
+    pub(super) fn any(tests: u64) -> bool {
+        tests & splat(0x80) != 0
+    }
+
     /// Some byte is zero.
-    pub(super) fn has_zero(x: u64) -> u64 {
-        x.wrapping_sub(splat(1)) & !x & HIGH
+    pub(super) fn zero(x: u64) -> u64 {
+        x.wrapping_sub(splat(1)) & !x
     }
 
     /// Some byte is below `n` (`n <= 128`).
-    pub(super) fn has_less(x: u64, n: u8) -> u64 {
-        x.wrapping_sub(splat(n)) & !x & HIGH
+    pub(super) fn less(x: u64, n: u8) -> u64 {
+        x.wrapping_sub(splat(n)) & !x
     }
 
     /// Some byte is above `n` (`n <= 127`).
-    pub(super) fn has_more(x: u64, n: u8) -> u64 {
-        (x.wrapping_add(splat(127 - n)) | x) & HIGH
+    pub(super) fn more(x: u64, n: u8) -> u64 {
+        x.wrapping_add(splat(127 - n)) | x
     }
 }
 
 /// The output of [`Cleaner::clean`].
 struct Cleaned {
     text: String,
+    /// `text` folded (see [`Normalized::folded`]).
+    folded: String,
     map: OffsetMap,
     /// Offsets of the newlines that stood for a blank line (or more) in the original.
     para_breaks: Vec<usize>,
@@ -363,6 +354,8 @@ struct Cleaner<'a> {
     input: &'a str,
     mode: Mode,
     out: String,
+    /// `out` folded, written along with it.
+    folded: String,
     map: OffsetMap,
     gap: Option<Gap>,
     para_breaks: Vec<usize>,
@@ -375,6 +368,7 @@ impl<'a> Cleaner<'a> {
             input,
             mode: html::detect(input),
             out: String::with_capacity(input.len()),
+            folded: String::with_capacity(input.len()),
             map: OffsetMap::default(),
             gap: None,
             para_breaks: Vec::new(),
@@ -382,6 +376,7 @@ impl<'a> Cleaner<'a> {
         c.run();
         Cleaned {
             text: c.out,
+            folded: c.folded,
             map: c.map,
             para_breaks: c.para_breaks,
         }
@@ -394,7 +389,7 @@ impl<'a> Cleaner<'a> {
         while i < bytes.len() {
             let end = self.plain_run(i);
             if end > i {
-                self.copy(i..end);
+                self.copy_plain(i..end);
                 i = end;
             } else {
                 i = self.special(i);
@@ -543,12 +538,26 @@ impl<'a> Cleaner<'a> {
             self.map.push_unit(1, g.start..g.end);
         }
         self.out.push_str(s);
+        self.folded.push_str(s);
     }
 
     /// Copies the original bytes `orig` unchanged.
     fn copy(&mut self, orig: Range<usize>) {
         self.flush_gap();
-        self.out.push_str(&self.input[orig.clone()]);
+        let s = &self.input[orig.clone()];
+        self.out.push_str(s);
+        push_folded(&mut self.folded, s);
+        self.map.push_exact(orig);
+    }
+
+    /// Copies the original bytes `orig`, which are ASCII, unchanged.
+    fn copy_plain(&mut self, orig: Range<usize>) {
+        self.flush_gap();
+        let s = &self.input[orig.clone()];
+        self.out.push_str(s);
+        let at = self.folded.len();
+        self.folded.push_str(s);
+        self.folded[at..].make_ascii_lowercase();
         self.map.push_exact(orig);
     }
 
@@ -559,6 +568,7 @@ impl<'a> Cleaner<'a> {
         }
         self.flush_gap();
         self.out.push_str(s);
+        push_folded(&mut self.folded, s);
         self.map.push_unit(s.len(), orig);
     }
 }
@@ -656,9 +666,17 @@ mod tests {
                     bytes[k + 1] = b;
                     let x = u64::from_le_bytes(bytes);
                     let any = |f: fn(u8) -> bool| bytes.iter().any(|&c| f(c));
-                    assert_eq!(swar::has_zero(x) != 0, any(|c| c == 0), "{bytes:?}");
-                    assert_eq!(swar::has_less(x, 0x20) != 0, any(|c| c < 0x20), "{bytes:?}");
-                    assert_eq!(swar::has_more(x, 0x7E) != 0, any(|c| c > 0x7E), "{bytes:?}");
+                    assert_eq!(swar::any(swar::zero(x)), any(|c| c == 0), "{bytes:?}");
+                    assert_eq!(
+                        swar::any(swar::less(x, 0x20)),
+                        any(|c| c < 0x20),
+                        "{bytes:?}"
+                    );
+                    assert_eq!(
+                        swar::any(swar::more(x, 0x7E)),
+                        any(|c| c > 0x7E),
+                        "{bytes:?}"
+                    );
                 }
             }
         }
@@ -676,7 +694,7 @@ mod tests {
             "<b>X</b>",
             "",
         ] {
-            assert_eq!(fold(s), fold_text(&Cleaner::clean(s).text), "{s:?}");
+            assert_eq!(fold(s), Cleaner::clean(s).folded, "{s:?}");
         }
         assert_eq!(fold("Kutai  KARTANEGARA "), "kutai kartanegara");
     }
@@ -693,9 +711,27 @@ mod tests {
 
     #[test]
     fn folding_keeps_lengths() {
-        assert_eq!(fold_text("ÀB İstanbul ẞ"), "àb İstanbul ẞ");
+        assert_eq!(fold("ÀB İstanbul ẞ"), "àb İstanbul ẞ");
         let t = "ĞÜŞ Ẽ Ω";
-        assert_eq!(fold_text(t).len(), t.len());
+        assert_eq!(fold(t).len(), t.len());
+        // The folded copy is written along with the text: it is the text folded char by
+        // char, whatever path each char took (copied, decoded, repaired, replaced).
+        let fold_char = |c: char| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        };
+        for input in [
+            "ÀB &Eacute;TAT Ã‰LU “Kata” İzmir ẞ ÑANDÚ  <b>X</b>",
+            "<p>Bupati &AMP; WAKIL</p><p>\u{c9}COLE Ã©</p>",
+            "Ω  Σ\u{a0}Ǆ ǅ ǆ DŽ",
+        ] {
+            let n = Normalized::new(input);
+            let want: String = n.text().chars().map(fold_char).collect();
+            assert_eq!(n.folded(), want, "{input:?}");
+        }
     }
 
     #[test]
