@@ -9,6 +9,10 @@
 //! * ad placeholders such as "Example 728x250";
 //! * a view counter ("Dibaca 1.234 kali") at a line start or after a `|`.
 //!
+//! Most text holds no chrome, so the inline regex is not run over the text: one
+//! vectorized search finds its cue words (`baca`, `simak`, `lihat`, `example`, `{{`) and
+//! the regex is tried, anchored, only just before and at each cue.
+//!
 //! Whole-line rules: "Discussion about this post", "Scroll untuk baca artikel",
 //! advertisement markers, share and comment widgets (including a line made only of social
 //! network names), view counters, `Tag:` lines, copyright lines and related-article
