@@ -15,21 +15,31 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// The dateline rule in full; [`dateline_prefix`] reads the common case (an ASCII first
+/// letter) by hand and falls back to this.
 static DATELINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\p{Lu}[^\n\-:;!?\x22]{1,59}?) ?- ").expect("valid regex"));
+/// A byline at the start of a line, to the end of the line (`\s` may cross newlines
+/// before the `:`). Only tried at line starts whose first byte is in [`BYLINE_FIRST`].
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^(?:penulis|reporter|pewarta|wartawan|editor|redaktur|penyunting)\s*:.*$")
+    Regex::new(r"(?i)^(?:penulis|reporter|pewarta|wartawan|editor|redaktur|penyunting)\s*:.*")
         .expect("valid regex")
 });
+/// The bytes a [`BYLINE`] match can start with (no other char folds to these letters).
+const BYLINE_FIRST: &[u8] = b"pPrRwWeE";
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(penulis|reporter|pewarta|wartawan|editor|redaktur|penyunting)\s*:\s*([^|\n]+)",
     )
     .expect("valid regex")
 });
+/// A handle in parentheses ending the (end-trimmed) text; it fits in [`HANDLE_TAIL`]
+/// bytes, so only that tail is searched, and only when the text ends with `)`.
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\(([a-z][a-z0-9_.]{2,19}[0-9]|[a-z][a-z_.]{3,19})\)\s*$").expect("valid regex")
 });
+/// More than the longest [`HANDLE`] match in an end-trimmed text (23 bytes).
+const HANDLE_TAIL: usize = 64;
 
 /// Agency and desk codes that end an article but name no author.
 const NOT_AUTHORS: &[&str] = &["antara", "redaksi", "advertorial", "rilis", "humas"];
@@ -49,11 +59,7 @@ pub struct DocFields {
 
 /// Reads the document fields of a normalized text.
 pub fn read(text: &str) -> DocFields {
-    let mut lines = text.split('\n').scan(0usize, |pos, line| {
-        let start = *pos;
-        *pos += line.len() + 1;
-        Some(start..start + line.len())
-    });
+    let mut lines = lines(text);
     let mut first = lines.by_ref().find(|r| !text[r.clone()].trim().is_empty());
     let mut out = DocFields::default();
     if let Some(r) = first
@@ -66,6 +72,16 @@ pub fn read(text: &str) -> DocFields {
     out.dateline = first.and_then(|r| dateline_in(text, r));
     byline(text, &mut out);
     out
+}
+
+/// The ranges of the lines of `text` (without their newlines).
+fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    ends.scan(0, |start, end| {
+        let line = *start..end;
+        *start = end + 1;
+        Some(line)
+    })
 }
 
 /// The publisher: what the dateline prefix holds besides the place (`place` range).
@@ -92,11 +108,40 @@ pub fn publisher(
 }
 
 fn dateline_in(text: &str, line: Range<usize>) -> Option<Range<usize>> {
-    let m = DATELINE.captures(&text[line.clone()])?.get(1)?;
-    let prefix = m.as_str();
+    let prefix = &text[line.start..line.start + dateline_prefix(&text[line.clone()])?];
     let words = prefix.split_whitespace().count();
-    (words <= 6 && !prefix.trim_end().ends_with(','))
-        .then(|| line.start + m.start()..line.start + m.end())
+    (words <= 6 && !prefix.trim_end().ends_with(',')).then(|| line.start..line.start + prefix.len())
+}
+
+/// The length of the dateline prefix that opens `line`, by [`DATELINE`]: an uppercase
+/// letter, 1 to 59 more chars but `\n - : ; ! ? "`, then `- ` or ` - `.
+///
+/// With an ASCII first letter this is read directly: the prefix can only end at the first
+/// excluded char, which must be a `-` followed by a space; the lazy repetition takes the
+/// space before the dash out of the prefix when at least two chars remain.
+fn dateline_prefix(line: &str) -> Option<usize> {
+    let first = *line.as_bytes().first()?;
+    if !first.is_ascii() {
+        return Some(DATELINE.captures(line)?.get(1)?.end());
+    }
+    if !first.is_ascii_uppercase() {
+        return None;
+    }
+    // The dash follows the first letter, at most 59 chars of at most 4 bytes, and a space.
+    let head = &line.as_bytes()[..line.len().min(1 + 59 * 4 + 2)];
+    let stop = head
+        .iter()
+        .position(|b| matches!(b, b'\n' | b'-' | b':' | b';' | b'!' | b'?' | b'"'))?;
+    if !line[stop..].starts_with("- ") {
+        return None;
+    }
+    let end = if stop > 2 && line.as_bytes()[stop - 1] == b' ' {
+        stop - 1
+    } else {
+        stop
+    };
+    let chars = line[..end].chars().count();
+    (2..=60).contains(&chars).then_some(end)
 }
 
 fn headline(text: &str, r: Range<usize>) -> bool {
@@ -115,8 +160,20 @@ fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 fn byline(text: &str, out: &mut DocFields) {
-    for line in BYLINE.find_iter(text) {
-        for c in ROLE.captures_iter(line.as_str()) {
+    // A byline may run over several lines ("Penulis\n: Ani"), but the lines it covers
+    // after its first start with whitespace or `:`, so every line start can be tried.
+    for Range { start, .. } in lines(text) {
+        if !text
+            .as_bytes()
+            .get(start)
+            .is_some_and(|b| BYLINE_FIRST.contains(b))
+        {
+            continue;
+        }
+        let Some(m) = BYLINE.find(&text[start..]) else {
+            continue;
+        };
+        for c in ROLE.captures_iter(m.as_str()) {
             let value = c[2].trim().to_string();
             let slot = match c[1].to_lowercase().as_str() {
                 "editor" | "redaktur" | "penyunting" => &mut out.editor,
@@ -125,9 +182,13 @@ fn byline(text: &str, out: &mut DocFields) {
             slot.get_or_insert(value);
         }
     }
-    if out.author.is_none() {
-        let tail = text.trim_end();
-        if let Some(c) = HANDLE.captures(tail) {
+    let text = text.trim_end();
+    if out.author.is_none() && text.ends_with(')') {
+        let mut from = text.len().saturating_sub(HANDLE_TAIL);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        if let Some(c) = HANDLE.captures(&text[from..]) {
             let handle = c[1].to_string();
             if !NOT_AUTHORS.contains(&handle.as_str()) {
                 out.author = Some(handle);
@@ -193,6 +254,84 @@ mod tests {
         );
         assert_eq!(read("Isi berita. (*/ant)").author, None);
         assert_eq!(read("Isi berita. (ant)").author, None);
+    }
+
+    /// A small deterministic generator of test strings over `alphabet`.
+    fn strings(alphabet: &[&str], count: usize, max_len: usize) -> Vec<String> {
+        let mut seed = 11u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        (0..count)
+            .map(|_| {
+                let len = next() % max_len;
+                (0..len)
+                    .map(|_| alphabet[next() % alphabet.len()])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn dateline_prefix_follows_the_rule() {
+        assert_eq!(dateline_prefix("Tenggarong - Bupati"), Some(10));
+        assert_eq!(dateline_prefix("A - x"), Some(2));
+        assert_eq!(dateline_prefix("A- x"), None);
+        assert_eq!(dateline_prefix("KOTA, Ujung: - x"), None);
+        assert_eq!(dateline_prefix("Ánh - x"), Some(4));
+        let alphabet = [
+            "A", "Ku", "b", " ", " ", "-", "- ", ":", "\"", "é", "Ü", ",", ".", "!", "(", "x",
+        ];
+        for s in strings(&alphabet, 30_000, 24) {
+            let want = DATELINE
+                .captures(&s)
+                .and_then(|c| c.get(1))
+                .map(|m| m.end());
+            assert_eq!(dateline_prefix(&s), want, "{s:?}");
+        }
+        let long = format!("{}{} - x", "K", "a".repeat(58));
+        assert_eq!(dateline_prefix(&long), Some(59));
+        assert_eq!(dateline_prefix(&format!("Ka{long}")), None);
+        for n in [58, 59, 60] {
+            let wide = format!("K{} - x", "\u{1F600}".repeat(n));
+            let want = DATELINE.captures(&wide).map(|c| c[1].len());
+            assert_eq!(dateline_prefix(&wide), want, "{n}");
+            assert_eq!(want.is_some(), n <= 59);
+        }
+    }
+
+    #[test]
+    fn bylines_as_the_line_regex_finds_them() {
+        let whole = Regex::new(
+            r"(?im)^(?:penulis|reporter|pewarta|wartawan|editor|redaktur|penyunting)\s*:.*$",
+        )
+        .unwrap();
+        let alphabet = [
+            "Penulis", "editor", "EDITOR", "Pewarta", " ", "\n", ": ", ":", "Ani", "|", "x ",
+            "\n\n", "wartawan", "(abc12)",
+        ];
+        for s in strings(&alphabet, 20_000, 12) {
+            let mut want = DocFields::default();
+            for line in whole.find_iter(&s) {
+                for c in ROLE.captures_iter(line.as_str()) {
+                    let slot = match c[1].to_lowercase().as_str() {
+                        "editor" | "redaktur" | "penyunting" => &mut want.editor,
+                        _ => &mut want.author,
+                    };
+                    slot.get_or_insert(c[2].trim().to_string());
+                }
+            }
+            if want.author.is_none() {
+                want.author = HANDLE
+                    .captures(s.trim_end())
+                    .map(|c| c[1].to_string())
+                    .filter(|h| !NOT_AUTHORS.contains(&h.as_str()));
+            }
+            let mut got = DocFields::default();
+            byline(&s, &mut got);
+            assert_eq!(got, want, "{s:?}");
+        }
     }
 
     #[test]

@@ -9,6 +9,10 @@
 //! * ad placeholders such as "Example 728x250";
 //! * a view counter ("Dibaca 1.234 kali") at a line start or after a `|`.
 //!
+//! Most text holds no chrome, so the inline regex is not run over the text: one
+//! vectorized search finds its cue words (`baca`, `simak`, `lihat`, `example`, `{{`) and
+//! the regex is tried, anchored, only just before and at each cue.
+//!
 //! Whole-line rules: "Discussion about this post", "Scroll untuk baca artikel",
 //! advertisement markers, share and comment widgets (including a line made only of social
 //! network names), view counters, `Tag:` lines, copyright lines and related-article
@@ -21,7 +25,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexSet};
+use regex_automata::{meta, Anchored, Input};
 
 /// Whole-line rules, over a folded line.
 static LINE_RULES: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -48,14 +54,38 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// The chars a [`PREFIX`] match starts with: other lines are not searched.
+const PREFIX_FIRST: [char; 3] = ['-', 'a', 's'];
+
 /// Inline rules, over the whole folded text. Word boundaries are ASCII (`(?-u:\b)`)
 /// so that the fast DFA engine runs over non-ASCII text too.
-static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?m)\{\{[^{}\n]{0,300}\}\}|(?-u:\b)(?:baca|simak|lihat) (?:juga|pula)(?-u:\b)|(?-u:\b)example [0-9]{2,4} ?x ?[0-9]{2,4}(?-u:\b)|(?:^|\|) ?(?:dibaca|dilihat) ?:? ?[0-9][0-9.,]* ?(?:kali|x)(?-u:\b)",
-    )
-    .expect("static regex")
+///
+/// Searched only where [`INLINE_CUES`] finds a cue, by [`inline_matches`].
+static INLINE: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(INLINE_PATTERN).expect("static regex"));
+
+/// The pattern of [`INLINE`].
+const INLINE_PATTERN: &str = r"(?m)\{\{[^{}\n]{0,300}\}\}|(?-u:\b)(?:baca|simak|lihat) (?:juga|pula)(?-u:\b)|(?-u:\b)example [0-9]{2,4} ?x ?[0-9]{2,4}(?-u:\b)|(?:^|\|) ?(?:dibaca|dilihat) ?:? ?[0-9][0-9.,]* ?(?:kali|x)(?-u:\b)";
+
+/// Cues of the [`INLINE`] rules: every match holds one, and starts at most
+/// [`CUE_LEAD`] bytes before it ("| dibaca" starts four bytes before "baca"). `{{` is
+/// found apart, so that the cues here are long enough for a fast vectorized search.
+static INLINE_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(["baca", "simak", "lihat", "example"])
+        .expect("static cues")
 });
+
+/// The template cue, searched apart from [`INLINE_CUES`].
+const TEMPLATE_CUE: &[u8] = b"{{";
+
+/// How far before its cue an [`INLINE`] match may start.
+const CUE_LEAD: usize = 4;
+
+/// The bytes an [`INLINE`] match can start with (`{`, the first letters, `|`, and the
+/// space or `d` of a counter at a line start): the regex is not tried elsewhere.
+const INLINE_FIRST: &[u8] = b"{bsle| d";
 
 /// Longest line that whole-line rules look at.
 const MAX_RULE_LINE: usize = 400;
@@ -73,7 +103,7 @@ const MAX_POLL_LINES: usize = 16;
 /// `folded` is the folded text, `text` the same in original case, `para_breaks` the
 /// sorted offsets of the newlines that stood for a blank line in the original.
 pub(crate) fn find(text: &str, folded: &str, para_breaks: &[usize]) -> Vec<Range<usize>> {
-    let inline: Vec<Range<usize>> = INLINE.find_iter(folded).map(|m| m.range()).collect();
+    let inline = inline_matches(folded);
     let mut scan = Scan {
         text,
         folded,
@@ -90,6 +120,47 @@ pub(crate) fn find(text: &str, folded: &str, para_breaks: &[usize]) -> Vec<Range
         start = end + 1;
     }
     merge(scan.out)
+}
+
+/// The matches of [`INLINE`] in `folded`, as a search over the whole text finds them
+/// (leftmost first, not overlapping), but trying the regex only near cues.
+///
+/// Every match starts in the window of a cue occurrence: from [`CUE_LEAD`] bytes before
+/// it to its last byte. The window reaches over the cue because a cue found may hide an
+/// overlapping one (`{{{`); the cues overlap no other. Windows are tried
+/// in order, one anchored search per position, from the end of the last match on; the
+/// first position with a match starts the leftmost match.
+fn inline_matches(folded: &str) -> Vec<Range<usize>> {
+    let hay = folded.as_bytes();
+    let mut cues: Vec<Range<usize>> = memchr::memmem::find_iter(hay, TEMPLATE_CUE)
+        .map(|i| i..i + TEMPLATE_CUE.len())
+        .collect();
+    let templates = cues.len();
+    cues.extend(INLINE_CUES.find_iter(hay).map(|m| m.range()));
+    if templates > 0 && cues.len() > templates {
+        cues.sort_by_key(|c| c.start);
+    }
+    let mut out = Vec::new();
+    let mut next = 0;
+    for cue in cues {
+        let mut at = next.max(cue.start.saturating_sub(CUE_LEAD));
+        while at < cue.end {
+            if !INLINE_FIRST.contains(&hay[at]) {
+                at += 1;
+                continue;
+            }
+            let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
+            match INLINE.search(&input) {
+                Some(m) => {
+                    out.push(m.range());
+                    at = m.end();
+                }
+                None => at += 1,
+            }
+        }
+        next = at;
+    }
+    out
 }
 
 /// The state of one pass over the lines.
@@ -115,8 +186,10 @@ impl Scan<'_> {
             self.out.push(line);
             return;
         }
-        if let Some(m) = PREFIX.find(s) {
-            self.out.push(line.start..line.start + m.end());
+        if s.starts_with(PREFIX_FIRST) {
+            if let Some(m) = PREFIX.find(s) {
+                self.out.push(line.start..line.start + m.end());
+            }
         }
         self.inline_rules(line, inline);
     }
@@ -358,6 +431,54 @@ mod tests {
         assert!(mostly_templates(line, 0, &t));
         let line = "Harga {{x}} naik";
         assert!(!mostly_templates(line, 0, std::slice::from_ref(&(6..11))));
+    }
+
+    #[test]
+    fn inline_matches_as_a_whole_search_finds_them() {
+        let text = "baca juga: x\n| dibaca 1.234 kali | {{{a}}} example 728x90";
+        let found: Vec<&str> = inline_matches(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            [
+                "baca juga",
+                "| dibaca 1.234 kali",
+                "{{a}}",
+                "example 728x90"
+            ]
+        );
+        let whole = Regex::new(INLINE_PATTERN).unwrap();
+        for s in [
+            "dibaca 12 kali",
+            " dibaca 12 kali",
+            "x\ndilihat: 3 kali",
+            "x\n dibaca 5x",
+            "a | dibaca 1.234 kali",
+            "a |dilihat 7 kali",
+            "{{{{a}}",
+            "simak juga",
+        ] {
+            let want: Vec<Range<usize>> = whole.find_iter(s).map(|m| m.range()).collect();
+            assert_eq!(want.len(), 1, "{s:?}");
+            assert_eq!(inline_matches(s), want, "{s:?}");
+        }
+        let alphabet = [
+            "baca", "simak", "lihat", " juga", " pula", "di", "| ", "|", " ", "\n", ": ", "12",
+            "3.4", " kali", "x", "{{", "}}", "{", "a", "é", "example", "example ", "mbaca",
+            "dibaca", "dilihat", " 12 kali", "\n ",
+        ];
+        let mut seed = 3u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        for _ in 0..30_000 {
+            let len = next() % 14;
+            let s: String = (0..len)
+                .map(|_| alphabet[next() % alphabet.len()])
+                .collect();
+            let want: Vec<Range<usize>> = whole.find_iter(&s).map(|m| m.range()).collect();
+            assert_eq!(inline_matches(&s), want, "{s:?}");
+        }
     }
 
     #[test]

@@ -47,7 +47,7 @@ static BLOCK_TAG: LazyLock<Regex> = LazyLock::new(|| {
 /// Decides whether `input` is markup (looking at its first 256 KiB).
 pub(crate) fn detect(input: &str) -> Mode {
     let window = &input.as_bytes()[..input.len().min(DETECT_WINDOW)];
-    if !window.contains(&b'<') || !ANY_TAG.is_match(window) {
+    if memchr::memchr(b'<', window).is_none() || !ANY_TAG.is_match(window) {
         return Mode::default();
     }
     Mode {

@@ -75,10 +75,10 @@ impl Normalized {
     pub fn new(input: &str) -> Normalized {
         let Cleaned {
             mut text,
+            mut folded,
             mut map,
             para_breaks,
         } = Cleaner::clean(input);
-        let mut folded = fold_text(&text);
         let mut boilerplate = boilerplate::find(&text, &folded, &para_breaks);
         boilerplate.shrink_to_fit();
         if !boilerplate.is_empty() {
@@ -167,50 +167,32 @@ impl Normalized {
 /// assert_eq!(warta::normalize::fold("  Jum’at\u{a0}KLIWON "), "jum'at kliwon");
 /// ```
 pub fn fold(s: &str) -> String {
-    fold_text(&Cleaner::clean(s).text)
+    // The common case, plain ASCII words with single spaces, is only lowercased.
+    if !s.contains('<') && plain_len(s.as_bytes(), false) == s.len() {
+        return s.to_ascii_lowercase();
+    }
+    Cleaner::clean(s).folded
 }
 
-/// Lowercases `text` char by char, keeping every char whose lowercase would change the
-/// byte length or expand to several chars.
-fn fold_text(text: &str) -> String {
-    let mut folded = text.to_ascii_lowercase();
-    let bytes = text.as_bytes();
-    let mut changes = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii() {
-            i += ascii_prefix(&bytes[i..]);
-            continue;
-        }
-        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
-            break;
-        };
+/// Appends `s` to a folded text: lowercased char by char, keeping every char whose
+/// lowercase would change the byte length or expand to several chars.
+fn push_folded(folded: &mut String, s: &str) {
+    let start = folded.len();
+    folded.push_str(s);
+    folded[start..].make_ascii_lowercase();
+    if s.is_ascii() {
+        return;
+    }
+    for (i, c) in s.char_indices().filter(|(_, c)| !c.is_ascii()) {
         let mut lower = c.to_lowercase();
         if let (Some(l), None) = (lower.next(), lower.next()) {
             if l != c && l.len_utf8() == c.len_utf8() {
-                changes.push((i, l));
+                let at = start + i;
+                let mut buf = [0u8; 4];
+                folded.replace_range(at..at + l.len_utf8(), l.encode_utf8(&mut buf));
             }
         }
-        i += c.len_utf8();
     }
-    let mut buf = [0u8; 4];
-    for (i, l) in changes {
-        let s = l.encode_utf8(&mut buf);
-        folded.replace_range(i..i + s.len(), s);
-    }
-    folded
-}
-
-/// Length of the ASCII prefix of `b`, checked 16 bytes at a time.
-fn ascii_prefix(b: &[u8]) -> usize {
-    let mut i = 0;
-    while b.len() - i >= 16 && b[i..i + 16].is_ascii() {
-        i += 16;
-    }
-    i + b[i..]
-        .iter()
-        .position(|x| !x.is_ascii())
-        .unwrap_or(b.len() - i)
 }
 
 /// Replaces every byte of `ranges` (sorted, on char boundaries, without newlines) by a
@@ -244,15 +226,15 @@ fn wide_chars(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
     out
 }
 
-/// Bytes copied unchanged in plain text: printable ASCII but `&`.
-static PLAIN_TEXT: [bool; 256] = plain_table(b'&', b'&');
-/// Bytes copied unchanged in markup: printable ASCII but `&` and `<`.
-static PLAIN_MARKUP: [bool; 256] = plain_table(b'&', b'<');
+/// Bytes copied unchanged in plain text: printable ASCII and the space, but `&`.
+static RUN_TEXT: [bool; 256] = run_table(b'&', b'&');
+/// Bytes copied unchanged in markup: printable ASCII and the space, but `&` and `<`.
+static RUN_MARKUP: [bool; 256] = run_table(b'&', b'<');
 
-/// A table of the printable ASCII bytes but `a` and `b`.
-const fn plain_table(a: u8, b: u8) -> [bool; 256] {
+/// A table of the printable ASCII bytes and the space, but `a` and `b`.
+const fn run_table(a: u8, b: u8) -> [bool; 256] {
     let mut t = [false; 256];
-    let mut i = 0x21;
+    let mut i = 0x20;
     while i <= 0x7E {
         t[i] = i != a as usize && i != b as usize;
         i += 1;
@@ -260,9 +242,98 @@ const fn plain_table(a: u8, b: u8) -> [bool; 256] {
     t
 }
 
+/// Length of the run at the start of `bytes` that the cleaner copies unchanged:
+/// printable ASCII but `&` (and `<` in `markup`), with single spaces between them.
+///
+/// A space is copied only between two copied bytes, so that the gap logic sees every
+/// other run of whitespace: the run stops before a double space and drops a final space.
+/// Most text is such bytes, so they are checked eight at a time (see [`swar`]), and the
+/// word where the run ends byte by byte.
+fn plain_len(bytes: &[u8], markup: bool) -> usize {
+    if bytes.first() == Some(&b' ') {
+        return 0;
+    }
+    let mut i = 0;
+    // The eight bytes at `i`, and the eight at `i + 1` to pair each byte with the next.
+    while let Some((x, next)) = swar::load_pair(bytes, i) {
+        let spaces = x ^ swar::splat(b' ');
+        let mut stop = swar::less(x, 0x20)
+            | swar::more(x, 0x7E)
+            | swar::zero(x ^ swar::splat(b'&'))
+            // Byte k of the `|` is zero when bytes k and k + 1 are both spaces.
+            | swar::zero(spaces | (next ^ swar::splat(b' ')));
+        if markup {
+            stop |= swar::zero(x ^ swar::splat(b'<'));
+        }
+        if swar::any(stop) {
+            break;
+        }
+        i += 8;
+    }
+    let table = if markup { &RUN_MARKUP } else { &RUN_TEXT };
+    let mut prev_space = i > 0 && bytes[i - 1] == b' ';
+    for &b in &bytes[i..] {
+        let space = b == b' ';
+        if !table[usize::from(b)] || (space && prev_space) {
+            break;
+        }
+        prev_space = space;
+        i += 1;
+    }
+    if i > 0 && bytes[i - 1] == b' ' {
+        i - 1
+    } else {
+        i
+    }
+}
+
+/// Tests of eight bytes at once in a `u64` ("SIMD within a register").
+///
+/// `zero`, `less` and `more` leave the high bit of some byte set exactly when some
+/// byte passes the test (which byte is not exact); results may be or-ed before `any`.
+mod swar {
+    /// `b` in every byte.
+    pub(super) const fn splat(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+
+    /// The eight bytes at `i` and the eight at `i + 1`, if there are nine.
+    pub(super) fn load_pair(bytes: &[u8], i: usize) -> Option<(u64, u64)> {
+        let nine = bytes.get(i..i.checked_add(9)?)?;
+        let word = |at: usize| {
+            let mut b = [0; 8];
+            b.copy_from_slice(&nine[at..at + 8]);
+            u64::from_le_bytes(b)
+        };
+        Some((word(0), word(1)))
+    }
+
+    /// True when a test passed for some byte.
+    pub(super) fn any(tests: u64) -> bool {
+        tests & splat(0x80) != 0
+    }
+
+    /// Some byte is zero.
+    pub(super) fn zero(x: u64) -> u64 {
+        x.wrapping_sub(splat(1)) & !x
+    }
+
+    /// Some byte is below `n` (`n <= 128`).
+    pub(super) fn less(x: u64, n: u8) -> u64 {
+        x.wrapping_sub(splat(n)) & !x
+    }
+
+    /// Some byte is above `n` (`n <= 127`).
+    pub(super) fn more(x: u64, n: u8) -> u64 {
+        x.wrapping_add(splat(127 - n)) | x
+    }
+}
+
 /// The output of [`Cleaner::clean`].
 struct Cleaned {
     text: String,
+    /// `text` folded (see [`Normalized::folded`]).
+    folded: String,
     map: OffsetMap,
     /// Offsets of the newlines that stood for a blank line (or more) in the original.
     para_breaks: Vec<usize>,
@@ -283,6 +354,8 @@ struct Cleaner<'a> {
     input: &'a str,
     mode: Mode,
     out: String,
+    /// `out` folded, written along with it.
+    folded: String,
     map: OffsetMap,
     gap: Option<Gap>,
     para_breaks: Vec<usize>,
@@ -295,6 +368,7 @@ impl<'a> Cleaner<'a> {
             input,
             mode: html::detect(input),
             out: String::with_capacity(input.len()),
+            folded: String::with_capacity(input.len()),
             map: OffsetMap::default(),
             gap: None,
             para_breaks: Vec::new(),
@@ -302,6 +376,7 @@ impl<'a> Cleaner<'a> {
         c.run();
         Cleaned {
             text: c.out,
+            folded: c.folded,
             map: c.map,
             para_breaks: c.para_breaks,
         }
@@ -314,7 +389,7 @@ impl<'a> Cleaner<'a> {
         while i < bytes.len() {
             let end = self.plain_run(i);
             if end > i {
-                self.copy(i..end);
+                self.copy_plain(i..end);
                 i = end;
             } else {
                 i = self.special(i);
@@ -322,27 +397,10 @@ impl<'a> Cleaner<'a> {
         }
     }
 
-    /// End of the run of bytes from `i` that are copied unchanged: printable ASCII other
-    /// than `&` (and `<` in markup), with single spaces between them.
+    /// End of the run of bytes from `start` that are copied unchanged (see [`plain_len`]).
     fn plain_run(&self, start: usize) -> usize {
-        let bytes = self.input.as_bytes();
-        let table = if self.mode.strip {
-            &PLAIN_MARKUP
-        } else {
-            &PLAIN_TEXT
-        };
-        let plain = |i: usize| bytes.get(i).is_some_and(|&b| table[usize::from(b)]);
-        let mut i = start;
-        loop {
-            while plain(i) {
-                i += 1;
-            }
-            if i > start && bytes.get(i) == Some(&b' ') && plain(i + 1) {
-                i += 2;
-            } else {
-                return i;
-            }
-        }
+        let rest = self.input.as_bytes().get(start..).unwrap_or_default();
+        start + plain_len(rest, self.mode.strip)
     }
 
     /// Handles the unit at byte `i` (a char boundary) and returns where the next starts.
@@ -480,12 +538,26 @@ impl<'a> Cleaner<'a> {
             self.map.push_unit(1, g.start..g.end);
         }
         self.out.push_str(s);
+        self.folded.push_str(s);
     }
 
     /// Copies the original bytes `orig` unchanged.
     fn copy(&mut self, orig: Range<usize>) {
         self.flush_gap();
-        self.out.push_str(&self.input[orig.clone()]);
+        let s = &self.input[orig.clone()];
+        self.out.push_str(s);
+        push_folded(&mut self.folded, s);
+        self.map.push_exact(orig);
+    }
+
+    /// Copies the original bytes `orig`, which are ASCII, unchanged.
+    fn copy_plain(&mut self, orig: Range<usize>) {
+        self.flush_gap();
+        let s = &self.input[orig.clone()];
+        self.out.push_str(s);
+        let at = self.folded.len();
+        self.folded.push_str(s);
+        self.folded[at..].make_ascii_lowercase();
         self.map.push_exact(orig);
     }
 
@@ -496,6 +568,7 @@ impl<'a> Cleaner<'a> {
         }
         self.flush_gap();
         self.out.push_str(s);
+        push_folded(&mut self.folded, s);
         self.map.push_unit(s.len(), orig);
     }
 }
@@ -526,6 +599,106 @@ mod tests {
         assert_eq!(n.map.pieces(), 4 * 1000 + 1);
     }
 
+    /// The byte-at-a-time rule that [`plain_len`] implements.
+    fn plain_len_reference(b: &[u8], markup: bool) -> usize {
+        let plain = |i: usize| {
+            b.get(i)
+                .is_some_and(|&c| (0x21..=0x7E).contains(&c) && c != b'&' && !(markup && c == b'<'))
+        };
+        let mut i = 0;
+        loop {
+            while plain(i) {
+                i += 1;
+            }
+            if i > 0 && b.get(i) == Some(&b' ') && plain(i + 1) {
+                i += 2;
+            } else {
+                return i;
+            }
+        }
+    }
+
+    #[test]
+    fn plain_runs() {
+        assert_eq!(plain_len(b"Rapat di Samarinda, Senin.", false), 26);
+        assert_eq!(plain_len(b"Rapat di Samarinda,  Senin.", false), 19);
+        assert_eq!(plain_len(b"Rapat di Samarinda, Senin.\nBesok", false), 26);
+        assert_eq!(plain_len(b"Rapat di Samarinda, Senin. \nBesok", false), 26);
+        assert_eq!(plain_len(b"Harga naik 5 &amp; turun", false), 12);
+        assert_eq!(plain_len(b"nilai x < 5", false), 11);
+        assert_eq!(plain_len(b"nilai x < 5", true), 7);
+        assert_eq!(plain_len(b" awal", false), 0);
+        assert_eq!(plain_len("Kota\u{a0}Bontang".as_bytes(), false), 4);
+        // Every byte class at every position of a word, against the byte-at-a-time rule.
+        let alphabet = [b'&', b'<', b'\n', 0x7F, 0x1F, b'~', 0xC3, b'!', 0x20, 0x21];
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        for _ in 0..50_000 {
+            let len = next() % 40;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| match next() % 16 {
+                    0..=7 => b'a',
+                    8..=10 => b' ',
+                    r if r < 15 || next() % 4 == 0 => alphabet[next() % alphabet.len()],
+                    _ => b'a',
+                })
+                .collect();
+            for markup in [false, true] {
+                assert_eq!(
+                    plain_len(&bytes, markup),
+                    plain_len_reference(&bytes, markup),
+                    "{bytes:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn swar_tests_every_byte_pair() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for k in 0..7 {
+                    let mut bytes = [b'a'; 8];
+                    bytes[k] = a;
+                    bytes[k + 1] = b;
+                    let x = u64::from_le_bytes(bytes);
+                    let any = |f: fn(u8) -> bool| bytes.iter().any(|&c| f(c));
+                    assert_eq!(swar::any(swar::zero(x)), any(|c| c == 0), "{bytes:?}");
+                    assert_eq!(
+                        swar::any(swar::less(x, 0x20)),
+                        any(|c| c < 0x20),
+                        "{bytes:?}"
+                    );
+                    assert_eq!(
+                        swar::any(swar::more(x, 0x7E)),
+                        any(|c| c > 0x7E),
+                        "{bytes:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fold_fast_path_agrees() {
+        for s in [
+            "Kutai Kartanegara",
+            "H. Budi, S.H.",
+            "a  b",
+            " a",
+            "a ",
+            "A&amp;B",
+            "<b>X</b>",
+            "",
+        ] {
+            assert_eq!(fold(s), Cleaner::clean(s).folded, "{s:?}");
+        }
+        assert_eq!(fold("Kutai  KARTANEGARA "), "kutai kartanegara");
+    }
+
     #[test]
     fn blank_lines_are_remembered() {
         let n = Normalized::new("Judul\n\n  Paragraf satu.\nParagraf dua.\r\n \r\nTiga.");
@@ -538,9 +711,27 @@ mod tests {
 
     #[test]
     fn folding_keeps_lengths() {
-        assert_eq!(fold_text("ÀB İstanbul ẞ"), "àb İstanbul ẞ");
+        assert_eq!(fold("ÀB İstanbul ẞ"), "àb İstanbul ẞ");
         let t = "ĞÜŞ Ẽ Ω";
-        assert_eq!(fold_text(t).len(), t.len());
+        assert_eq!(fold(t).len(), t.len());
+        // The folded copy is written along with the text: it is the text folded char by
+        // char, whatever path each char took (copied, decoded, repaired, replaced).
+        let fold_char = |c: char| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        };
+        for input in [
+            "ÀB &Eacute;TAT Ã‰LU “Kata” İzmir ẞ ÑANDÚ  <b>X</b>",
+            "<p>Bupati &AMP; WAKIL</p><p>\u{c9}COLE Ã©</p>",
+            "Ω  Σ\u{a0}Ǆ ǅ ǆ DŽ",
+        ] {
+            let n = Normalized::new(input);
+            let want: String = n.text().chars().map(fold_char).collect();
+            assert_eq!(n.folded(), want, "{input:?}");
+        }
     }
 
     #[test]
