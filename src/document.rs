@@ -258,11 +258,7 @@ mod tests {
 
     /// A small deterministic generator of test strings over `alphabet`.
     fn strings(alphabet: &[&str], count: usize, max_len: usize) -> Vec<String> {
-        let mut seed = 11u64;
-        let mut next = || {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            (seed >> 33) as usize
-        };
+        let mut next = crate::normalize::test_rng(11);
         (0..count)
             .map(|_| {
                 let len = next() % max_len;

@@ -466,11 +466,7 @@ mod tests {
             "3.4", " kali", "x", "{{", "}}", "{", "a", "é", "example", "example ", "mbaca",
             "dibaca", "dilihat", " 12 kali", "\n ",
         ];
-        let mut seed = 3u64;
-        let mut next = || {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            (seed >> 33) as usize
-        };
+        let mut next = crate::normalize::test_rng(3);
         for _ in 0..30_000 {
             let len = next() % 14;
             let s: String = (0..len)

@@ -573,6 +573,16 @@ impl<'a> Cleaner<'a> {
     }
 }
 
+/// A small deterministic generator for the generated-input tests of this module: the
+/// same numbers on every run.
+#[cfg(test)]
+pub(crate) fn test_rng(mut seed: u64) -> impl FnMut() -> usize {
+    move || {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (seed >> 33) as usize
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -631,11 +641,7 @@ mod tests {
         assert_eq!(plain_len("Kota\u{a0}Bontang".as_bytes(), false), 4);
         // Every byte class at every position of a word, against the byte-at-a-time rule.
         let alphabet = [b'&', b'<', b'\n', 0x7F, 0x1F, b'~', 0xC3, b'!', 0x20, 0x21];
-        let mut seed = 7u64;
-        let mut next = || {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            (seed >> 33) as usize
-        };
+        let mut next = test_rng(7);
         for _ in 0..50_000 {
             let len = next() % 40;
             let bytes: Vec<u8> = (0..len)
