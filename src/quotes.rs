@@ -93,7 +93,7 @@ fn push(text: &str, inner: Range<usize>, out: &mut Vec<QuoteHit>) {
     let trimmed_end = body.trim_end_matches([',', ' ', '\n']).len();
     let inner = inner.start..inner.start + trimmed_end;
     let inner_text = &text[inner.clone()];
-    if inner_text.split_whitespace().count() < 3 {
+    if inner_text.split_whitespace().nth(2).is_none() {
         return;
     }
     // A quote across paragraphs: drop the paragraph's own opening mark from the text.
@@ -112,7 +112,8 @@ fn push(text: &str, inner: Range<usize>, out: &mut Vec<QuoteHit>) {
 fn cue_after(text: &str, inner_end: usize) -> Option<Range<usize>> {
     // The closing mark is right after the (trimmed) inner range; a quote left open has
     // none, and no cue.
-    let close = inner_end + text[inner_end..].find('"').filter(|&k| k <= 4)? + 1;
+    let near = text.as_bytes().get(inner_end..).unwrap_or_default();
+    let close = inner_end + memchr::memchr(b'"', &near[..near.len().min(5)])? + 1;
     let rest = &text[close..];
     let line = rest; // the loop below stops at the line end: no search to it (linear)
     let lead = line.len() - line.trim_start_matches([',', ' ']).len();
