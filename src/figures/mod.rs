@@ -93,9 +93,12 @@ use std::ops::Range;
 
 use crate::record::FigureKind;
 
-use numeral::{digit_run_end, is_letter, parse_digits, parse_words, word_end, Digits};
+use numeral::{
+    digit_run_end, is_letter, next_candidate, parse_digits, parse_words, word_end, Digits,
+};
 use words::{
-    idiom, not_a_count, num_word, role, scale_word, starts_number, two_word_noun, Lexicon, NumWord,
+    idiom, not_a_count, num_word, opening, role, scale_word, two_word_noun, Lexicon, NumWord,
+    Opening,
 };
 
 /// A figure found in normalized text.
@@ -225,6 +228,10 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
+    /// Visits each digit run and each word that may start a number, left to right. Where
+    /// a step ends (after a word, a numeral or a hit) the scan looks at that byte itself;
+    /// past a byte that is neither a digit nor a letter, [`next_candidate`] skips to the
+    /// next place with work.
     fn run(&mut self) {
         let mut i = 0;
         while let Some(&c) = self.b.get(i) {
@@ -233,7 +240,7 @@ impl Scan<'_> {
             } else if is_letter(c) {
                 self.at_word(i)
             } else {
-                i + 1
+                next_candidate(self.b, i + 1)
             };
         }
     }
@@ -596,17 +603,10 @@ impl Scan<'_> {
         let b = self.b;
         let we = word_end(b, i);
         let boundary = i == 0 || !b[i - 1].is_ascii_digit();
-        if !boundary || !(3..=10).contains(&(we - i)) || !maybe_number_word(b[i]) {
-            return we;
-        }
-        let w = &b[i..we];
-        match num_word(w) {
-            Some(nw) if starts_number(nw) => self.cardinal(i, we, nw),
-            Some(_) => we,
-            None => match ordinal(w) {
-                Some(nw) => self.ordinal(i, we, nw),
-                None => we,
-            },
+        match opening(&b[i..we]) {
+            Some(Opening::Cardinal(nw)) if boundary => self.cardinal(i, we, nw),
+            Some(Opening::Ordinal(nw)) if boundary => self.ordinal(i, we, nw),
+            _ => we,
         }
     }
 
@@ -836,20 +836,6 @@ fn skip_spaces_back(b: &[u8], mut pos: usize) -> usize {
         pos -= 1;
     }
     pos
-}
-
-/// First letters of number words and ordinals (a cheap filter before the word table).
-fn maybe_number_word(c: u8) -> bool {
-    matches!(c, b'n' | b's' | b'd' | b't' | b'e' | b'l' | b'k' | b'p')
-}
-
-/// An ordinal word: "pertama", "kedua" … "kesepuluh", "keseratus" (as its cardinal).
-fn ordinal(w: &[u8]) -> Option<NumWord> {
-    if w == b"pertama" {
-        return Some(NumWord::Unit(1));
-    }
-    let rest = w.strip_prefix(b"ke")?;
-    num_word(rest).filter(|&nw| starts_number(nw) && nw != NumWord::Unit(0))
 }
 
 /// True when an unlisted word may be a counted noun: not a verb or clitic form.

@@ -4,7 +4,7 @@
 //! Both parsers work on the folded (lowercase) bytes and return the end of what they
 //! read, so the scanner never reads a numeral twice.
 
-use super::words::{num_word, starts_number, NumWord};
+use super::words::{maybe_number_word, num_word, opening, starts_number, NumWord};
 
 /// At most this many digits in one numeral; longer runs are ids, not figures.
 const MAX_DIGITS: usize = 18;
@@ -332,11 +332,112 @@ pub(crate) fn is_letter(c: u8) -> bool {
 }
 
 /// End of the word of letters starting at `i`.
+///
+/// Reads eight bytes at a time ([`letters`]); most words end within the first eight.
 pub(crate) fn word_end(b: &[u8], mut i: usize) -> usize {
-    while b.get(i).copied().is_some_and(is_letter) {
-        i += 1;
+    while i < b.len() {
+        let stops = !letters(chunk(b, i)) & HIGH;
+        if stops != 0 {
+            return (i + (stops.trailing_zeros() / 8) as usize).min(b.len());
+        }
+        i += 8;
     }
-    i
+    b.len()
+}
+
+/// The next position at or after `i` where the figure scanner has work: a digit, or the
+/// start of a word (a letter after a non-letter) with an [`opening`] (a number word or an
+/// ordinal); `b.len()` when there is none.
+///
+/// Every other byte needs nothing: the scanner would step over it, or read its word and
+/// skip it whole. Eight bytes are classified at a time ([`letters`], [`digits`]); only
+/// words whose first three letters pass [`maybe_number_word`] are read.
+pub(crate) fn next_candidate(b: &[u8], mut i: usize) -> usize {
+    // The high bit of byte 0 when the byte before the chunk is a letter.
+    let mut letter_before = match i.checked_sub(1).and_then(|k| b.get(k)) {
+        Some(&c) if is_letter(c) => 0x80,
+        _ => 0,
+    };
+    while i < b.len() {
+        let x = chunk(b, i);
+        let letters = letters(x);
+        let starts = letters & !((letters << 8) | letter_before);
+        let digits = digits(x);
+        if starts | digits != 0 {
+            // Only the word starts before the first digit matter.
+            let starts = starts & digits.wrapping_sub(1) & !digits;
+            let found = digits | first_opening(b, i, x, starts);
+            if found != 0 {
+                return i + (found.trailing_zeros() / 8) as usize;
+            }
+        }
+        letter_before = letters >> 56;
+        i += 8;
+    }
+    b.len()
+}
+
+/// The lowest of the word starts `starts` (high bits, as from [`letters`], in the chunk
+/// `x` read at `i`) whose word has an [`opening`]; 0 when there is none.
+fn first_opening(b: &[u8], i: usize, x: u64, mut starts: u64) -> u64 {
+    if starts == 0 {
+        return 0;
+    }
+    // The second and third bytes of each lane's word.
+    let (y, z) = (chunk(b, i + 1), chunk(b, i + 2));
+    while starts != 0 {
+        let shift = starts.trailing_zeros() - 7;
+        let [first, second, third] = [x, y, z].map(|w| (w >> shift) as u8);
+        if maybe_number_word(first, second, third) && opens_at(b, i + (shift / 8) as usize) {
+            return 0x80 << shift;
+        }
+        starts &= starts - 1;
+    }
+    0
+}
+
+/// True when the word starting at `k` has an [`opening`] (out of line: rarely reached).
+#[inline(never)]
+fn opens_at(b: &[u8], k: usize) -> bool {
+    opening(b.get(k..word_end(b, k)).unwrap_or_default()).is_some()
+}
+
+/// One in each byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes from `i` as a little-endian word, padded with zero bytes (neither
+/// letters nor digits) past the end of `b`.
+fn chunk(b: &[u8], i: usize) -> u64 {
+    let rest = b.get(i..).unwrap_or_default();
+    if let Some(c) = rest.first_chunk::<8>() {
+        return u64::from_le_bytes(*c);
+    }
+    let mut buf = [0u8; 8];
+    buf[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(buf)
+}
+
+/// The high bit of each byte of `x` that is an [`is_letter`] byte (other bits are noise).
+///
+/// Per byte, without carries between bytes: an ASCII byte ORed with 0x20 is a letter when
+/// it lies in `a..=z`; adding `0x80 - b'a'` to its low seven bits sets the high bit when
+/// it is at least `a`, adding `0x80 - b'z' - 1` when it is past `z`. Bytes of 0x80 and
+/// above are letters.
+fn letters(x: u64) -> u64 {
+    let low7 = (x | (0x20 * ONES)) & !HIGH;
+    let from_a = low7 + (0x80 - u64::from(b'a')) * ONES;
+    let past_z = low7 + (0x80 - u64::from(b'z') - 1) * ONES;
+    ((from_a & !past_z) | x) & HIGH
+}
+
+/// The high bit of each byte of `x` that is an ASCII digit (as in [`letters`]).
+fn digits(x: u64) -> u64 {
+    let low7 = x & !HIGH;
+    let from_0 = low7 + (0x80 - u64::from(b'0')) * ONES;
+    let past_9 = low7 + (0x80 - u64::from(b'9') - 1) * ONES;
+    from_0 & !past_9 & !x & HIGH
 }
 
 /// Parses a number-word phrase whose first word (`first`, a phrase opener) ends at
@@ -418,6 +519,50 @@ mod tests {
         assert_eq!(parse_digits(b"1,2,3", 0), Err(5));
         assert_eq!(parse_digits(b"1234.567", 0), Err(8));
         assert!(parse_digits(b"12345678901234567890", 0).is_err());
+    }
+
+    #[test]
+    fn word_end_agrees_with_is_letter() {
+        assert_eq!(word_end(b"kabupaten", 0), 9);
+        assert_eq!(word_end(b"kabupaten/kota", 0), 9);
+        assert_eq!(word_end(b"ab9", 0), 2);
+        assert_eq!(word_end(b"x 1", 2), 2);
+        assert_eq!(word_end("peringkatnya@".as_bytes(), 0), 12);
+        assert_eq!(word_end("ñandú es".as_bytes(), 0), 7);
+        for c in 0..=255u8 {
+            for at in 0..9 {
+                let mut w = [b'a'; 9];
+                w[at] = c;
+                let expect = if is_letter(c) { 9 } else { at };
+                assert_eq!(word_end(&w, 0), expect, "byte {c:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn next_candidate_finds_digits_and_number_word_starts() {
+        let b = b"ada dua (2) kapal di tempat, terdiri 10 unit; sebelas ke-3 keduanya";
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            i = next_candidate(b, i);
+            if i < b.len() {
+                found.push(i);
+                i = word_end(b, i).max(digit_run_end(b, i));
+            }
+        }
+        // "dua", "2", "10", "sebelas", "3"; not "ada", "kapal", "di", the "empat" inside
+        // "tempat", "terdiri", "unit", "ke" or "keduanya".
+        assert_eq!(found, [4, 9, 37, 46, 57]);
+        // Inside a word nothing starts; across the chunk edge a start is still seen.
+        assert_eq!(next_candidate(b"xxxxxxxdua 1", 0), 11);
+        assert_eq!(next_candidate(b"xxxxxxx dua", 0), 8);
+        assert_eq!(next_candidate(b"xxxxxx dua", 0), 7);
+        assert_eq!(next_candidate(b"dua", 1), 3);
+        assert_eq!(next_candidate(b"", 0), 0);
+        assert_eq!(next_candidate(b"x", 5), 1);
+        assert_eq!(next_candidate("é9".as_bytes(), 0), 2);
+        assert_eq!(next_candidate(b"abcdefgh/:9", 0), 10);
     }
 
     #[test]
