@@ -350,54 +350,83 @@ pub(crate) fn word_end(b: &[u8], mut i: usize) -> usize {
 /// ordinal); `b.len()` when there is none.
 ///
 /// Every other byte needs nothing: the scanner would step over it, or read its word and
-/// skip it whole. Eight bytes are classified at a time ([`letters`], [`digits`]); only
-/// words whose first three letters pass [`maybe_number_word`] are read.
+/// skip it whole.
 pub(crate) fn next_candidate(b: &[u8], mut i: usize) -> usize {
+    loop {
+        let k = next_digit_or_prefix(b, i);
+        match b.get(k) {
+            Some(c) if !c.is_ascii_digit() && !opens_at(b, k) => i = k + 1,
+            _ => return k,
+        }
+    }
+}
+
+/// The next digit at or after `i`, or the next word start whose first three letters pass
+/// [`maybe_number_word`]; `b.len()` when there is none. Eight bytes are classified at a
+/// time ([`letters`], [`digits`]), with no call in the loop.
+fn next_digit_or_prefix(b: &[u8], mut i: usize) -> usize {
     // The high bit of byte 0 when the byte before the chunk is a letter.
     let mut letter_before = match i.checked_sub(1).and_then(|k| b.get(k)) {
         Some(&c) if is_letter(c) => 0x80,
         _ => 0,
     };
-    while i < b.len() {
-        let x = chunk(b, i);
-        let letters = letters(x);
-        let starts = letters & !((letters << 8) | letter_before);
-        let digits = digits(x);
-        if starts | digits != 0 {
-            // Only the word starts before the first digit matter.
-            let starts = starts & digits.wrapping_sub(1) & !digits;
-            let found = digits | first_opening(b, i, x, starts);
-            if found != 0 {
-                return i + (found.trailing_zeros() / 8) as usize;
-            }
+    // Whole chunks, each read with the next one (for the letters after a word start).
+    while let Some(c) = b.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let (found, letters) = candidates(c, letter_before);
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
         }
         letter_before = letters >> 56;
         i += 8;
     }
+    // The last chunk or two, padded with zero bytes (neither letters nor digits).
+    let rest = b.get(i..).unwrap_or_default();
+    let mut padded = [0u8; 24];
+    if let Some(head) = padded.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    for k in [0, 8] {
+        let Some(c) = padded.get(k..).and_then(<[u8]>::first_chunk::<16>) else {
+            break;
+        };
+        let (found, letters) = candidates(c, letter_before);
+        if found != 0 {
+            return i + k + (found.trailing_zeros() / 8) as usize;
+        }
+        letter_before = letters >> 56;
+    }
     b.len()
 }
 
-/// The lowest of the word starts `starts` (high bits, as from [`letters`], in the chunk
-/// `x` read at `i`) whose word has an [`opening`]; 0 when there is none.
-fn first_opening(b: &[u8], i: usize, x: u64, mut starts: u64) -> u64 {
-    if starts == 0 {
-        return 0;
+/// The candidates in the first eight bytes of `c` (`letter_before` has the high bit of
+/// byte 0 set when the byte before is a letter): the lowest digit or word start whose
+/// prefix passes [`maybe_number_word`] (its high bit), and the chunk's [`letters`].
+#[inline(always)]
+fn candidates(c: &[u8; 16], letter_before: u64) -> (u64, u64) {
+    let x = u128::from_le_bytes(*c) as u64;
+    let letters = letters(x);
+    let starts = letters & !((letters << 8) | letter_before);
+    let digits = digits(x);
+    if starts | digits == 0 {
+        return (0, letters);
     }
-    // The second and third bytes of each lane's word.
-    let (y, z) = (chunk(b, i + 1), chunk(b, i + 2));
+    // Only the word starts before the first digit matter.
+    let mut starts = if digits == 0 {
+        starts
+    } else {
+        starts & digits.wrapping_sub(1) & !digits
+    };
     while starts != 0 {
-        let shift = starts.trailing_zeros() - 7;
-        let [first, second, third] = [x, y, z].map(|w| (w >> shift) as u8);
-        if maybe_number_word(first, second, third) && opens_at(b, i + (shift / 8) as usize) {
-            return 0x80 << shift;
+        let lane = (starts.trailing_zeros() / 8) as usize & 7;
+        if maybe_number_word(c[lane], c[lane + 1], c[lane + 2]) {
+            return (0x80 << (8 * lane), letters);
         }
         starts &= starts - 1;
     }
-    0
+    (digits, letters)
 }
 
-/// True when the word starting at `k` has an [`opening`] (out of line: rarely reached).
-#[inline(never)]
+/// True when the word starting at `k` has an [`opening`].
 fn opens_at(b: &[u8], k: usize) -> bool {
     opening(b.get(k..word_end(b, k)).unwrap_or_default()).is_some()
 }
@@ -433,11 +462,13 @@ fn letters(x: u64) -> u64 {
 }
 
 /// The high bit of each byte of `x` that is an ASCII digit (as in [`letters`]).
+///
+/// A digit XORed with `b'0'` is below ten: adding `0x80 - 10` to its low seven bits leaves
+/// the high bit clear; any other byte sets it there or has it set already.
 fn digits(x: u64) -> u64 {
-    let low7 = x & !HIGH;
-    let from_0 = low7 + (0x80 - u64::from(b'0')) * ONES;
-    let past_9 = low7 + (0x80 - u64::from(b'9') - 1) * ONES;
-    from_0 & !past_9 & !x & HIGH
+    let t = x ^ (u64::from(b'0') * ONES);
+    let not_digit = ((t & !HIGH) + (0x80 - 10) * ONES) | t;
+    !not_digit & HIGH
 }
 
 /// Parses a number-word phrase whose first word (`first`, a phrase opener) ends at
@@ -563,6 +594,19 @@ mod tests {
         assert_eq!(next_candidate(b"x", 5), 1);
         assert_eq!(next_candidate("é9".as_bytes(), 0), 2);
         assert_eq!(next_candidate(b"abcdefgh/:9", 0), 10);
+        for c in 0..=255u8 {
+            let x = u64::from_le_bytes([b'a', c, b' ', c, 0x80 | c, c, b'-', b'9']);
+            let lane = |m: u64, k: u32| m >> (8 * k + 7) & 1 == 1;
+            let (l, d) = (letters(x), super::digits(x));
+            assert!(
+                lane(l, 0) && !lane(d, 0) && lane(d, 7) && !lane(l, 7),
+                "{c:#x}"
+            );
+            assert_eq!(lane(l, 1), is_letter(c), "{c:#x}");
+            assert_eq!(lane(d, 1), c.is_ascii_digit(), "{c:#x}");
+            assert_eq!((lane(l, 3), lane(d, 3)), (lane(l, 1), lane(d, 1)), "{c:#x}");
+            assert!(lane(l, 4) && !lane(d, 4), "{c:#x}");
+        }
     }
 
     #[test]
