@@ -433,32 +433,27 @@ pub(crate) fn idiom(number: &[u8], next: &[u8]) -> bool {
     )
 }
 
-/// A noun followed by a word that turns the count into something else: "12 kali lipat",
-/// "empat kali lebih tinggi", "40 kali dari premi" are factors, not counts.
-pub(crate) fn not_a_count(noun: &[u8], next: &[u8]) -> bool {
-    matches!(
-        (noun, next),
-        (b"kali", b"lipat" | b"lebih" | b"dari" | b"lipatnya")
-    )
+/// The words that, after the noun, turn a count into a factor: "12 kali lipat", "empat
+/// kali lebih tinggi", "40 kali dari premi" are factors, not counts.
+pub(crate) fn factor_words(noun: &[u8]) -> &'static [&'static [u8]] {
+    match noun {
+        b"kali" => &[b"lipat", b"lebih", b"dari", b"lipatnya"],
+        _ => &[],
+    }
 }
 
-/// Two-word counted nouns, reported whole: "120 kepala keluarga", "3 rumah sakit".
-pub(crate) fn two_word_noun(first: &[u8], second: &[u8]) -> bool {
-    matches!(
-        (first, second),
-        (b"kepala", b"keluarga" | b"desa" | b"daerah" | b"sekolah")
-            | (
-                b"rumah",
-                b"sakit" | b"tangga" | b"ibadah" | b"warga" | b"adat"
-            )
-            | (
-                b"tenaga",
-                b"kesehatan" | b"kerja" | b"medis" | b"pendidik" | b"honorer"
-            )
-            | (b"pasangan", b"calon")
-            | (b"perguruan", b"tinggi")
-            | (b"anak", b"yatim" | b"sekolah")
-    )
+/// The second words of the two-word counted nouns that begin with `first`, reported whole:
+/// "120 kepala keluarga", "3 rumah sakit".
+pub(crate) fn second_words(first: &[u8]) -> &'static [&'static [u8]] {
+    match first {
+        b"kepala" => &[b"keluarga", b"desa", b"daerah", b"sekolah"],
+        b"rumah" => &[b"sakit", b"tangga", b"ibadah", b"warga", b"adat"],
+        b"tenaga" => &[b"kesehatan", b"kerja", b"medis", b"pendidik", b"honorer"],
+        b"pasangan" => &[b"calon"],
+        b"perguruan" => &[b"tinggi"],
+        b"anak" => &[b"yatim", b"sekolah"],
+        _ => &[],
+    }
 }
 
 #[cfg(test)]
