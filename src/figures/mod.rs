@@ -281,9 +281,12 @@ impl Scan<'_> {
             Ok(num) => num,
             Err(end) => return end,
         };
+        if self.excl.hits(i, num.end) {
+            return num.end;
+        }
         let prev = self.prev_word(i);
         let left = self.left(i, prev);
-        if left == Left::Blocked || self.excl.hits(i, num.end) {
+        if left == Left::Blocked {
             return num.end;
         }
         let right = self.right(num.end, matches!(left, Left::Money(_)));

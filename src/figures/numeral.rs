@@ -371,7 +371,10 @@ fn next_digit_or_prefix(b: &[u8], mut i: usize) -> usize {
         _ => 0,
     };
     // Whole chunks, each read with the next one (for the letters after a word start).
-    while let Some(c) = b.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+    while i + 16 <= b.len() {
+        let Ok(c) = <&[u8; 16]>::try_from(&b[i..i + 16]) else {
+            break;
+        };
         let (found, letters) = candidates(c, letter_before);
         if found != 0 {
             return i + (found.trailing_zeros() / 8) as usize;
