@@ -370,25 +370,31 @@ fn next_digit_or_prefix(b: &[u8], mut i: usize) -> usize {
         Some(&c) if is_letter(c) => 0x80,
         _ => 0,
     };
-    // Whole chunks, each read with the next one (for the letters after a word start).
-    while i + 16 <= b.len() {
-        let Ok(c) = <&[u8; 16]>::try_from(&b[i..i + 16]) else {
+    // Whole chunks, four at a time, each read with the next one (for the letters after a
+    // word start).
+    while i + 40 <= b.len() {
+        let Ok(c) = <&[u8; 40]>::try_from(&b[i..i + 40]) else {
             break;
         };
-        let (found, letters) = candidates(c, letter_before);
-        if found != 0 {
-            return i + (found.trailing_zeros() / 8) as usize;
+        for k in [0, 8, 16, 24] {
+            let Some(c) = c.get(k..).and_then(<[u8]>::first_chunk::<16>) else {
+                break;
+            };
+            let (found, letters) = candidates(c, letter_before);
+            if found != 0 {
+                return i + k + (found.trailing_zeros() / 8) as usize;
+            }
+            letter_before = letters >> 56;
         }
-        letter_before = letters >> 56;
-        i += 8;
+        i += 32;
     }
-    // The last chunk or two, padded with zero bytes (neither letters nor digits).
+    // The last chunks, padded with zero bytes (neither letters nor digits).
     let rest = b.get(i..).unwrap_or_default();
-    let mut padded = [0u8; 24];
+    let mut padded = [0u8; 56];
     if let Some(head) = padded.get_mut(..rest.len()) {
         head.copy_from_slice(rest);
     }
-    for k in [0, 8] {
+    for k in [0, 8, 16, 24, 32] {
         let Some(c) = padded.get(k..).and_then(<[u8]>::first_chunk::<16>) else {
             break;
         };
