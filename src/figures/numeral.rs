@@ -619,6 +619,57 @@ mod tests {
     }
 
     #[test]
+    fn next_candidate_agrees_with_a_byte_by_byte_reading() {
+        fn reference(b: &[u8], i: usize) -> usize {
+            (i..b.len())
+                .find(|&k| {
+                    let start = is_letter(b[k]) && (k == 0 || !is_letter(b[k - 1]));
+                    b[k].is_ascii_digit() || start && opening(&b[k..word_end(b, k)]).is_some()
+                })
+                .unwrap_or(b.len())
+        }
+        let tokens = [
+            "dua",
+            "tiga",
+            " ",
+            "ke",
+            "-",
+            "5",
+            "12",
+            "kedua",
+            "tempat",
+            "sebelas",
+            "é",
+            "x",
+            ",",
+            "(",
+            "\n",
+            "pertama",
+            "satu",
+            "sembilanbelas",
+            "seribu",
+            "  ",
+            "nol",
+            "7,5",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..400 {
+            let mut text = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for _ in 0..(seed >> 59) * 3 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                text.push_str(tokens[(seed >> 33) as usize % tokens.len()]);
+            }
+            let b = text.as_bytes();
+            for i in 0..=b.len() {
+                assert_eq!(next_candidate(b, i), reference(b, i), "{text:?} from {i}");
+            }
+        }
+    }
+
+    #[test]
     fn number_words() {
         assert_eq!(words("sembilan kabupaten"), Some((9, 8)));
         assert_eq!(words("dua puluh lima orang"), Some((25, 14)));
