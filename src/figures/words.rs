@@ -98,21 +98,7 @@ pub(crate) fn opening(w: &[u8]) -> Option<Opening> {
 /// of each byte, so it may pass a few other words, never fewer.
 pub(crate) fn maybe_number_word(first: u8, second: u8, third: u8) -> bool {
     let pair = usize::from(first & 31) << 5 | usize::from(second & 31);
-    FIRSTS >> (first & 31) & 1 != 0 && PREFIXES[pair] >> (third & 31) & 1 != 0
-}
-
-/// The first letters in [`PREFIXES`] (a bit per low five bits): most words are turned
-/// away by this one test.
-const FIRSTS: u32 = firsts();
-
-const fn firsts() -> u32 {
-    let mut bits = 0;
-    let mut k = 0;
-    while k < OPENING_WORDS.len() {
-        bits |= 1 << (OPENING_WORDS[k].as_bytes()[0] & 31);
-        k += 1;
-    }
-    bits
+    PREFIXES[pair] >> (third & 31) & 1 != 0
 }
 
 /// [`maybe_number_word`]'s table: for each first and second letter (their low five bits),
