@@ -2,7 +2,8 @@
 //! cardinal number-word phrases ("dua puluh lima", "seratus ribu").
 //!
 //! Both parsers work on the folded (lowercase) bytes and return the end of what they
-//! read, so the scanner never reads a numeral twice.
+//! read, so the scanner never reads a numeral twice. [`next_candidate`] finds where they
+//! are needed (digits, and words that may be number words) eight bytes at a time.
 
 use super::words::{maybe_number_word, num_word, opening, starts_number, NumWord};
 
