@@ -31,8 +31,18 @@ pub fn scan(text: &str) -> Vec<QuoteHit> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let bytes = text.as_bytes();
-    // Only newlines and quote marks matter.
-    for i in memchr::memchr2_iter(b'\n', b'"', bytes) {
+    // Only quote marks matter, and newlines while a quote is open.
+    let mut from = 0;
+    loop {
+        let rest = bytes.get(from..).unwrap_or_default();
+        let found = match open {
+            Some(_) => memchr::memchr2(b'\n', b'"', rest),
+            None => memchr::memchr(b'"', rest),
+        };
+        let Some(i) = found.map(|k| from + k) else {
+            break;
+        };
+        from = i + 1;
         match bytes[i] {
             b'\n' => {
                 let next_starts_with_mark = bytes.get(i + 1) == Some(&b'"');
@@ -50,7 +60,6 @@ pub fn scan(text: &str) -> Vec<QuoteHit> {
                     open = None;
                     push(text, start..i, &mut out);
                 }
-                Some(_) if opens(text, i) && text[..i].ends_with('\n') => {}
                 _ => {}
             },
             _ => {}
@@ -93,10 +102,9 @@ fn push(text: &str, inner: Range<usize>, out: &mut Vec<QuoteHit>) {
     let trimmed_end = body.trim_end_matches([',', ' ', '\n']).len();
     let inner = inner.start..inner.start + trimmed_end;
     let inner_text = &text[inner.clone()];
-    if inner_text.split_whitespace().count() < 3 {
+    if !has_words(inner_text, 3) {
         return;
     }
-    // A quote across paragraphs: drop the paragraph's own opening mark from the text.
     let cue_after = cue_after(text, inner.end);
     let lead_in = lead_in(text, inner.start.saturating_sub(1));
     out.push(QuoteHit {
@@ -106,13 +114,39 @@ fn push(text: &str, inner: Range<usize>, out: &mut Vec<QuoteHit>) {
     });
 }
 
+/// True when `s` has at least `n` words separated by whitespace (as `split_whitespace`
+/// counts them); reads no further than the first byte of the `n`th word.
+fn has_words(s: &str, n: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(&c) = s.as_bytes().get(i) {
+        let (space, len) = if c.is_ascii() {
+            (matches!(c, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (ch.is_whitespace(), ch.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+            if words >= n {
+                return true;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    false
+}
+
 /// Up to three words after the closing mark (skipping `,` and spaces), on the same line;
 /// a short capitalized abbreviation keeps its dot and does not count ("harap Dr. Budi
 /// Santoso").
 fn cue_after(text: &str, inner_end: usize) -> Option<Range<usize>> {
     // The closing mark is right after the (trimmed) inner range; a quote left open has
     // none, and no cue.
-    let close = inner_end + text[inner_end..].find('"').filter(|&k| k <= 4)? + 1;
+    let near = text.as_bytes().get(inner_end..).unwrap_or_default();
+    let close = inner_end + near.iter().take(5).position(|&c| c == b'"')? + 1;
     let rest = &text[close..];
     let line = rest; // the loop below stops at the line end: no search to it (linear)
     let lead = line.len() - line.trim_start_matches([',', ' ']).len();
@@ -153,7 +187,7 @@ fn lead_in(text: &str, mark: usize) -> Option<Range<usize>> {
         return None;
     }
     let head = &head[..head.len() - 1];
-    let start = head.rfind(['.', '\n', '"']).map_or(0, |p| p + 1);
+    let start = memchr::memrchr3(b'.', b'\n', b'"', head.as_bytes()).map_or(0, |p| p + 1);
     let clause = &head[start..];
     let lead = clause.len() - clause.trim_start().len();
     (!clause.trim().is_empty()).then(|| start + lead..head.len())
@@ -229,6 +263,26 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn word_counts_agree_with_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "satu",
+            "satu dua",
+            " satu\tdua\ntiga ",
+            "satu\u{a0}dua\u{2009}tiga",
+            "é è\u{3000}ü",
+            "a  b",
+            "\u{85}x y z",
+        ] {
+            for n in 1..5 {
+                let expect = s.split_whitespace().count() >= n;
+                assert_eq!(has_words(s, n), expect, "{s:?} {n}");
+            }
+        }
     }
 
     #[test]

@@ -93,9 +93,12 @@ use std::ops::Range;
 
 use crate::record::FigureKind;
 
-use numeral::{digit_run_end, is_letter, parse_digits, parse_words, word_end, Digits};
+use numeral::{
+    digit_run_end, is_letter, next_candidate, parse_digits, parse_words, word_end, Digits,
+};
 use words::{
-    idiom, not_a_count, num_word, role, scale_word, starts_number, two_word_noun, Lexicon, NumWord,
+    factor_words, idiom, num_word, opening, role, scale_word, second_words, Lexicon, NumWord,
+    Opening,
 };
 
 /// A figure found in normalized text.
@@ -205,12 +208,14 @@ enum Right {
     Blocked,
 }
 
-/// A word after a number: `start..end`, its first part ending at `first_end`.
+/// A word after a number: `start..end`, its first part ending at `first_end`, with the
+/// roles of the whole compound when listed, else of its first part.
 #[derive(Clone, Copy, Debug)]
 struct Next {
     start: usize,
     end: usize,
     first_end: usize,
+    roles: u16,
 }
 
 /// One scan over one document.
@@ -225,6 +230,10 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
+    /// Visits each digit run and each word that may start a number, left to right. Where
+    /// a step ends (after a word, a numeral or a hit) the scan looks at that byte itself;
+    /// past a byte that is neither a digit nor a letter, [`next_candidate`] skips to the
+    /// next place with work.
     fn run(&mut self) {
         let mut i = 0;
         while let Some(&c) = self.b.get(i) {
@@ -233,7 +242,7 @@ impl Scan<'_> {
             } else if is_letter(c) {
                 self.at_word(i)
             } else {
-                i + 1
+                next_candidate(self.b, i + 1)
             };
         }
     }
@@ -272,8 +281,12 @@ impl Scan<'_> {
             Ok(num) => num,
             Err(end) => return end,
         };
-        let left = self.left(i);
-        if left == Left::Blocked || self.excl.hits(i, num.end) {
+        if self.excl.hits(i, num.end) {
+            return num.end;
+        }
+        let prev = self.prev_word(i);
+        let left = self.left(i, prev);
+        if left == Left::Blocked {
             return num.end;
         }
         let right = self.right(num.end, matches!(left, Left::Money(_)));
@@ -284,12 +297,20 @@ impl Scan<'_> {
                 self.ke_hyphen(start, &num)
             }
             (Left::RankHyphen(_), _) => num.end,
-            _ => self.after_digits(i, &num, left, right),
+            _ => self.after_digits(i, &num, left, right, prev),
         }
     }
 
     /// A digit numeral without "Rp" or "ke-": percent, count, rank or context money.
-    fn after_digits(&mut self, i: usize, num: &Digits, left: Left, right: Right) -> usize {
+    /// `prev` is the word before it ([`Scan::prev_word`]).
+    fn after_digits(
+        &mut self,
+        i: usize,
+        num: &Digits,
+        left: Left,
+        right: Right,
+        prev: Option<(usize, usize)>,
+    ) -> usize {
         if let Some(end) = self.percent_after(num.end, right) {
             let (start, value) = match self.minus_sign(i) {
                 Some(m) => (m, -num.value(1)),
@@ -305,11 +326,17 @@ impl Scan<'_> {
         if right != Right::Free || code {
             return num.end;
         }
-        self.plain_number(i, num, left)
+        self.plain_number(i, num, left, prev)
     }
 
     /// A plain numeral: "ke 5", "peringkat 5", "37 provinsi", "4,2 juta jiwa", "18 miliar".
-    fn plain_number(&mut self, i: usize, num: &Digits, left: Left) -> usize {
+    fn plain_number(
+        &mut self,
+        i: usize,
+        num: &Digits,
+        left: Left,
+        prev: Option<(usize, usize)>,
+    ) -> usize {
         let (scale, scale_end) = self.scale_after(num.end, false);
         let value = num.value(scale);
         let after = self.echo_after(scale_end, value);
@@ -320,10 +347,9 @@ impl Scan<'_> {
         if let Some(n) = next.filter(|n| &self.b[n.start..n.end] == b"rupiah") {
             return self.push(i..n.end, FigureKind::Money, value, Some("IDR".into()));
         }
-        if next.is_some_and(|n| self.noun_roles(&n) & role::FOREIGN != 0) {
+        if next.is_some_and(|n| n.roles & role::FOREIGN != 0) {
             return scale_end;
         }
-        let prev = self.prev_word(i);
         let prev_roles = prev.map_or(0, |(s, e)| self.lex.roles(&self.b[s..e]));
         if prev_roles & role::RANK != 0 && scale == 1 && num.is_integer() {
             return self.push(i..num.end, FigureKind::Rank, value, None);
@@ -351,10 +377,10 @@ impl Scan<'_> {
         next: Option<Next>,
     ) -> usize {
         let value = num.value(scale);
-        if next.is_some_and(|n| self.noun_roles(&n) & role::UNIT != 0) {
+        if next.is_some_and(|n| n.roles & role::UNIT != 0) {
             return num.end;
         }
-        if let Some(n) = next.filter(|n| self.listed_noun(n)) {
+        if let Some(n) = next.filter(|n| n.roles & role::NOUN != 0) {
             let unit = self.unit(n.start, n.end);
             return self.push(i..n.end, FigureKind::Count, value, unit);
         }
@@ -416,8 +442,8 @@ impl Scan<'_> {
         b.get(k).is_some_and(u8::is_ascii_digit)
     }
 
-    /// Classifies what stands left of the digit run at `i`.
-    fn left(&self, i: usize) -> Left {
+    /// Classifies what stands left of the digit run at `i`, whose previous word is `prev`.
+    fn left(&self, i: usize, prev: Option<(usize, usize)>) -> Left {
         let b = self.b;
         let Some(&p) = i.checked_sub(1).and_then(|k| b.get(k)) else {
             return Left::Plain;
@@ -436,7 +462,7 @@ impl Scan<'_> {
             },
             b'-' | b',' | b'.' if before.is_some_and(|c| c.is_ascii_digit()) => Left::Blocked,
             b'.' => Left::Blocked,
-            b' ' => self.left_of_space(i),
+            b' ' => self.left_of_space(i, prev),
             b'/' | b':' | b'#' | b'+' | b'$' | b'@' | b'&' | b'_' | b'=' | b'^' | b'\\' => {
                 Left::Blocked
             }
@@ -444,21 +470,18 @@ impl Scan<'_> {
         }
     }
 
-    /// Left context across spaces: "Rp 5", "Rp. 35", "ke 5", "No. 12".
-    fn left_of_space(&self, i: usize) -> Left {
+    /// Left context across spaces: "Rp 5", "Rp. 35", "ke 5", "No. 12"; `prev` is the word
+    /// before the spaces ([`Scan::prev_word`] of `i`).
+    fn left_of_space(&self, i: usize, prev: Option<(usize, usize)>) -> Left {
         let b = self.b;
         let k = skip_spaces_back(b, i);
         match k.checked_sub(1).and_then(|j| b.get(j)) {
-            Some(&c) if is_letter(c) => {
-                if let Some(ws) = self.money_sign(k) {
-                    return Left::Money(ws);
-                }
-                match self.word_ending_at(k) {
-                    Some(ws) if &b[ws..k] == b"ke" && self.after_bracket(ws) => Left::Blocked,
-                    Some(ws) if &b[ws..k] == b"ke" => Left::RankSpace(ws),
-                    _ => Left::Plain,
-                }
-            }
+            Some(&c) if is_letter(c) => match prev.map(|(ws, we)| (ws, &b[ws..we])) {
+                Some((ws, b"rp" | b"idr")) => Left::Money(ws),
+                Some((ws, b"ke")) if self.after_bracket(ws) => Left::Blocked,
+                Some((ws, b"ke")) => Left::RankSpace(ws),
+                _ => Left::Plain,
+            },
             Some(b'.') => {
                 if let Some(ws) = self.money_sign(k - 1) {
                     return Left::Money(ws);
@@ -596,17 +619,10 @@ impl Scan<'_> {
         let b = self.b;
         let we = word_end(b, i);
         let boundary = i == 0 || !b[i - 1].is_ascii_digit();
-        if !boundary || !(3..=10).contains(&(we - i)) || !maybe_number_word(b[i]) {
-            return we;
-        }
-        let w = &b[i..we];
-        match num_word(w) {
-            Some(nw) if starts_number(nw) => self.cardinal(i, we, nw),
-            Some(_) => we,
-            None => match ordinal(w) {
-                Some(nw) => self.ordinal(i, we, nw),
-                None => we,
-            },
+        match opening(&b[i..we]) {
+            Some(Opening::Cardinal(nw)) if boundary => self.cardinal(i, we, nw),
+            Some(Opening::Ordinal(nw)) if boundary => self.ordinal(i, we, nw),
+            _ => we,
         }
     }
 
@@ -634,7 +650,7 @@ impl Scan<'_> {
             if &b[n.start..n.end] == b"rupiah" {
                 return self.push(i..n.end, FigureKind::Money, value, Some("IDR".into()));
             }
-            if self.noun_roles(&n) & role::FOREIGN != 0 {
+            if n.roles & role::FOREIGN != 0 {
                 return words.end;
             }
             let only_satu = words.value == 1 && words.end == we;
@@ -686,16 +702,23 @@ impl Scan<'_> {
         if b.get(we).is_some_and(u8::is_ascii_digit) {
             return None;
         }
-        if b.get(we) == Some(&b' ') {
+        let seconds = second_words(&b[start..we]);
+        if !seconds.is_empty() && b.get(we) == Some(&b' ') {
             let we2 = word_end(b, we + 1);
-            if two_word_noun(&b[start..we], &b[we + 1..we2]) {
+            if seconds.contains(&&b[we + 1..we2]) {
                 we = we2;
             }
         }
+        // Roles of the whole compound when listed, else of its first part.
+        let roles = match self.lex.roles(&b[start..we]) {
+            0 => self.lex.roles(&b[start..first_end]),
+            r => r,
+        };
         Some(Next {
             start,
             end: we,
             first_end,
+            roles,
         })
     }
 
@@ -708,22 +731,9 @@ impl Scan<'_> {
         self.word_ending_at(we).map(|ws| (ws, we))
     }
 
-    /// Roles of a noun: of the whole compound when listed, else of its first part.
-    fn noun_roles(&self, n: &Next) -> u16 {
-        match self.lex.roles(&self.b[n.start..n.end]) {
-            0 => self.lex.roles(&self.b[n.start..n.first_end]),
-            r => r,
-        }
-    }
-
-    /// True when the noun is in the countable list.
-    fn listed_noun(&self, n: &Next) -> bool {
-        self.noun_roles(n) & role::NOUN != 0
-    }
-
     /// True when `n` can be the counted noun; `listed_only` for "satu".
     fn count_noun(&self, n: &Next, listed_only: bool) -> bool {
-        let roles = self.noun_roles(n);
+        let roles = n.roles;
         if roles & role::NOUN != 0 {
             return true;
         }
@@ -739,8 +749,11 @@ impl Scan<'_> {
     /// "12 kali lipat", "empat kali lebih tinggi": a factor, not a count.
     fn factor(&self, n: &Next) -> bool {
         let b = self.b;
-        self.next_word(n.end)
-            .is_some_and(|m| not_a_count(&b[n.start..n.end], &b[m.start..m.first_end]))
+        let words = factor_words(&b[n.start..n.end]);
+        !words.is_empty()
+            && self
+                .next_word(n.end)
+                .is_some_and(|m| words.contains(&&b[m.start..m.first_end]))
     }
 
     /// "2 (dua) orang", "dua (2) kali": skips a bracketed echo of `value` after `end`.
@@ -836,20 +849,6 @@ fn skip_spaces_back(b: &[u8], mut pos: usize) -> usize {
         pos -= 1;
     }
     pos
-}
-
-/// First letters of number words and ordinals (a cheap filter before the word table).
-fn maybe_number_word(c: u8) -> bool {
-    matches!(c, b'n' | b's' | b'd' | b't' | b'e' | b'l' | b'k' | b'p')
-}
-
-/// An ordinal word: "pertama", "kedua" … "kesepuluh", "keseratus" (as its cardinal).
-fn ordinal(w: &[u8]) -> Option<NumWord> {
-    if w == b"pertama" {
-        return Some(NumWord::Unit(1));
-    }
-    let rest = w.strip_prefix(b"ke")?;
-    num_word(rest).filter(|&nw| starts_number(nw) && nw != NumWord::Unit(0))
 }
 
 /// True when an unlisted word may be a counted noun: not a verb or clitic form.

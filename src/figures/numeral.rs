@@ -2,9 +2,10 @@
 //! cardinal number-word phrases ("dua puluh lima", "seratus ribu").
 //!
 //! Both parsers work on the folded (lowercase) bytes and return the end of what they
-//! read, so the scanner never reads a numeral twice.
+//! read, so the scanner never reads a numeral twice. [`next_candidate`] finds where they
+//! are needed (digits, and words that may be number words) eight bytes at a time.
 
-use super::words::{num_word, starts_number, NumWord};
+use super::words::{maybe_number_word, num_word, opening, starts_number, NumWord};
 
 /// At most this many digits in one numeral; longer runs are ids, not figures.
 const MAX_DIGITS: usize = 18;
@@ -332,11 +333,152 @@ pub(crate) fn is_letter(c: u8) -> bool {
 }
 
 /// End of the word of letters starting at `i`.
+///
+/// Reads eight bytes at a time ([`letters`]); most words end within the first eight.
 pub(crate) fn word_end(b: &[u8], mut i: usize) -> usize {
-    while b.get(i).copied().is_some_and(is_letter) {
-        i += 1;
+    while i < b.len() {
+        let stops = !letters(chunk(b, i)) & HIGH;
+        if stops != 0 {
+            return (i + (stops.trailing_zeros() / 8) as usize).min(b.len());
+        }
+        i += 8;
     }
-    i
+    b.len()
+}
+
+/// The next position at or after `i` where the figure scanner has work: a digit, or the
+/// start of a word (a letter after a non-letter) with an [`opening`] (a number word or an
+/// ordinal); `b.len()` when there is none.
+///
+/// Every other byte needs nothing: the scanner would step over it, or read its word and
+/// skip it whole.
+pub(crate) fn next_candidate(b: &[u8], mut i: usize) -> usize {
+    loop {
+        let k = next_digit_or_prefix(b, i);
+        match b.get(k) {
+            Some(c) if !c.is_ascii_digit() && !opens_at(b, k) => i = k + 1,
+            _ => return k,
+        }
+    }
+}
+
+/// The next digit at or after `i`, or the next word start whose first three letters pass
+/// [`maybe_number_word`]; `b.len()` when there is none. Eight bytes are classified at a
+/// time ([`letters`], [`digits`]), with no call in the loop.
+fn next_digit_or_prefix(b: &[u8], mut i: usize) -> usize {
+    // The high bit of byte 0 when the byte before the chunk is a letter.
+    let mut letter_before = match i.checked_sub(1).and_then(|k| b.get(k)) {
+        Some(&c) if is_letter(c) => 0x80,
+        _ => 0,
+    };
+    // Whole chunks, four at a time, each read with the next one (for the letters after a
+    // word start).
+    while i + 40 <= b.len() {
+        let Ok(c) = <&[u8; 40]>::try_from(&b[i..i + 40]) else {
+            break;
+        };
+        for k in [0, 8, 16, 24] {
+            let Some(c) = c.get(k..).and_then(<[u8]>::first_chunk::<16>) else {
+                break;
+            };
+            let (found, letters) = candidates(c, letter_before);
+            if found != 0 {
+                return i + k + (found.trailing_zeros() / 8) as usize;
+            }
+            letter_before = letters >> 56;
+        }
+        i += 32;
+    }
+    // The last chunks, padded with zero bytes (neither letters nor digits).
+    let rest = b.get(i..).unwrap_or_default();
+    let mut padded = [0u8; 56];
+    if let Some(head) = padded.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    for k in [0, 8, 16, 24, 32] {
+        let Some(c) = padded.get(k..).and_then(<[u8]>::first_chunk::<16>) else {
+            break;
+        };
+        let (found, letters) = candidates(c, letter_before);
+        if found != 0 {
+            return i + k + (found.trailing_zeros() / 8) as usize;
+        }
+        letter_before = letters >> 56;
+    }
+    b.len()
+}
+
+/// The candidates in the first eight bytes of `c` (`letter_before` has the high bit of
+/// byte 0 set when the byte before is a letter): the lowest digit or word start whose
+/// prefix passes [`maybe_number_word`] (its high bit), and the chunk's [`letters`].
+#[inline(always)]
+fn candidates(c: &[u8; 16], letter_before: u64) -> (u64, u64) {
+    let x = u128::from_le_bytes(*c) as u64;
+    let letters = letters(x);
+    let starts = letters & !((letters << 8) | letter_before);
+    let digits = digits(x);
+    if starts | digits == 0 {
+        return (0, letters);
+    }
+    // Only the word starts before the first digit matter.
+    let mut starts = if digits == 0 {
+        starts
+    } else {
+        starts & digits.wrapping_sub(1) & !digits
+    };
+    while starts != 0 {
+        let lane = (starts.trailing_zeros() / 8) as usize & 7;
+        if maybe_number_word(c[lane], c[lane + 1], c[lane + 2]) {
+            return (0x80 << (8 * lane), letters);
+        }
+        starts &= starts - 1;
+    }
+    (digits, letters)
+}
+
+/// True when the word starting at `k` has an [`opening`].
+fn opens_at(b: &[u8], k: usize) -> bool {
+    opening(b.get(k..word_end(b, k)).unwrap_or_default()).is_some()
+}
+
+/// One in each byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes from `i` as a little-endian word, padded with zero bytes (neither
+/// letters nor digits) past the end of `b`.
+fn chunk(b: &[u8], i: usize) -> u64 {
+    let rest = b.get(i..).unwrap_or_default();
+    if let Some(c) = rest.first_chunk::<8>() {
+        return u64::from_le_bytes(*c);
+    }
+    let mut buf = [0u8; 8];
+    buf[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(buf)
+}
+
+/// The high bit of each byte of `x` that is an [`is_letter`] byte (other bits are noise).
+///
+/// Per byte, without carries between bytes: an ASCII byte ORed with 0x20 is a letter when
+/// it lies in `a..=z`; adding `0x80 - b'a'` to its low seven bits sets the high bit when
+/// it is at least `a`, adding `0x80 - b'z' - 1` when it is past `z`. Bytes of 0x80 and
+/// above are letters.
+fn letters(x: u64) -> u64 {
+    let low7 = (x | (0x20 * ONES)) & !HIGH;
+    let from_a = low7 + (0x80 - u64::from(b'a')) * ONES;
+    let past_z = low7 + (0x80 - u64::from(b'z') - 1) * ONES;
+    ((from_a & !past_z) | x) & HIGH
+}
+
+/// The high bit of each byte of `x` that is an ASCII digit (as in [`letters`]).
+///
+/// A digit XORed with `b'0'` is below ten: adding `0x80 - 10` to its low seven bits leaves
+/// the high bit clear; any other byte sets it there or has it set already.
+fn digits(x: u64) -> u64 {
+    let t = x ^ (u64::from(b'0') * ONES);
+    let not_digit = ((t & !HIGH) + (0x80 - 10) * ONES) | t;
+    !not_digit & HIGH
 }
 
 /// Parses a number-word phrase whose first word (`first`, a phrase opener) ends at
@@ -418,6 +560,114 @@ mod tests {
         assert_eq!(parse_digits(b"1,2,3", 0), Err(5));
         assert_eq!(parse_digits(b"1234.567", 0), Err(8));
         assert!(parse_digits(b"12345678901234567890", 0).is_err());
+    }
+
+    #[test]
+    fn word_end_agrees_with_is_letter() {
+        assert_eq!(word_end(b"kabupaten", 0), 9);
+        assert_eq!(word_end(b"kabupaten/kota", 0), 9);
+        assert_eq!(word_end(b"ab9", 0), 2);
+        assert_eq!(word_end(b"x 1", 2), 2);
+        assert_eq!(word_end("peringkatnya@".as_bytes(), 0), 12);
+        assert_eq!(word_end("ñandú es".as_bytes(), 0), 7);
+        for c in 0..=255u8 {
+            for at in 0..9 {
+                let mut w = [b'a'; 9];
+                w[at] = c;
+                let expect = if is_letter(c) { 9 } else { at };
+                assert_eq!(word_end(&w, 0), expect, "byte {c:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn next_candidate_finds_digits_and_number_word_starts() {
+        let b = b"ada dua (2) kapal di tempat, terdiri 10 unit; sebelas ke-3 keduanya";
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            i = next_candidate(b, i);
+            if i < b.len() {
+                found.push(i);
+                i = word_end(b, i).max(digit_run_end(b, i));
+            }
+        }
+        // "dua", "2", "10", "sebelas", "3"; not "ada", "kapal", "di", the "empat" inside
+        // "tempat", "terdiri", "unit", "ke" or "keduanya".
+        assert_eq!(found, [4, 9, 37, 46, 57]);
+        // Inside a word nothing starts; across the chunk edge a start is still seen.
+        assert_eq!(next_candidate(b"xxxxxxxdua 1", 0), 11);
+        assert_eq!(next_candidate(b"xxxxxxx dua", 0), 8);
+        assert_eq!(next_candidate(b"xxxxxx dua", 0), 7);
+        assert_eq!(next_candidate(b"dua", 1), 3);
+        assert_eq!(next_candidate(b"", 0), 0);
+        assert_eq!(next_candidate(b"x", 5), 1);
+        assert_eq!(next_candidate("é9".as_bytes(), 0), 2);
+        assert_eq!(next_candidate(b"abcdefgh/:9", 0), 10);
+        for c in 0..=255u8 {
+            let x = u64::from_le_bytes([b'a', c, b' ', c, 0x80 | c, c, b'-', b'9']);
+            let lane = |m: u64, k: u32| m >> (8 * k + 7) & 1 == 1;
+            let (l, d) = (letters(x), super::digits(x));
+            assert!(
+                lane(l, 0) && !lane(d, 0) && lane(d, 7) && !lane(l, 7),
+                "{c:#x}"
+            );
+            assert_eq!(lane(l, 1), is_letter(c), "{c:#x}");
+            assert_eq!(lane(d, 1), c.is_ascii_digit(), "{c:#x}");
+            assert_eq!((lane(l, 3), lane(d, 3)), (lane(l, 1), lane(d, 1)), "{c:#x}");
+            assert!(lane(l, 4) && !lane(d, 4), "{c:#x}");
+        }
+    }
+
+    #[test]
+    fn next_candidate_agrees_with_a_byte_by_byte_reading() {
+        fn reference(b: &[u8], i: usize) -> usize {
+            (i..b.len())
+                .find(|&k| {
+                    let start = is_letter(b[k]) && (k == 0 || !is_letter(b[k - 1]));
+                    b[k].is_ascii_digit() || start && opening(&b[k..word_end(b, k)]).is_some()
+                })
+                .unwrap_or(b.len())
+        }
+        let tokens = [
+            "dua",
+            "tiga",
+            " ",
+            "ke",
+            "-",
+            "5",
+            "12",
+            "kedua",
+            "tempat",
+            "sebelas",
+            "é",
+            "x",
+            ",",
+            "(",
+            "\n",
+            "pertama",
+            "satu",
+            "sembilanbelas",
+            "seribu",
+            "  ",
+            "nol",
+            "7,5",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..400 {
+            let mut text = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for _ in 0..(seed >> 59) * 3 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                text.push_str(tokens[(seed >> 33) as usize % tokens.len()]);
+            }
+            let b = text.as_bytes();
+            for i in 0..=b.len() {
+                assert_eq!(next_candidate(b, i), reference(b, i), "{text:?} from {i}");
+            }
+        }
     }
 
     #[test]
