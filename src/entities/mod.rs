@@ -9,7 +9,7 @@
 //!   with "Kecamatan"/"Kec." or when their regency or province is in the article.
 //! * [`institutions`] — institution mentions with their jurisdiction ("KPU Kukar",
 //!   "Forkopimda se-Kaltim") and unit ("Kodim 0908/Bontang").
-//! * [`people`] — "title [acting] [jurisdiction] [,] [honorifics] Name [, degrees]".
+//! * [`people`] — `title [acting] [jurisdiction] [,] [honorifics] Name [, degrees]`.
 
 pub mod institutions;
 pub mod people;

@@ -1,4 +1,4 @@
-//! People: "title [acting] [jurisdiction] [,] [honorifics] Name".
+//! People: `title [acting] [jurisdiction] [,] [honorifics] Name`.
 //!
 //! # Rules
 //! * A title hit ("Gubernur", "Sekretaris Daerah", "Kapolda") may be preceded by an
