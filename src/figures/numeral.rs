@@ -377,15 +377,8 @@ fn next_digit_or_prefix(b: &[u8], mut i: usize) -> usize {
         let Ok(c) = <&[u8; 40]>::try_from(&b[i..i + 40]) else {
             break;
         };
-        for k in [0, 8, 16, 24] {
-            let Some(c) = c.get(k..).and_then(<[u8]>::first_chunk::<16>) else {
-                break;
-            };
-            let (found, letters) = candidates(c, letter_before);
-            if found != 0 {
-                return i + k + (found.trailing_zeros() / 8) as usize;
-            }
-            letter_before = letters >> 56;
+        if let Some(k) = first_candidate(c, &[0, 8, 16, 24], &mut letter_before) {
+            return i + k;
         }
         i += 32;
     }
@@ -395,17 +388,25 @@ fn next_digit_or_prefix(b: &[u8], mut i: usize) -> usize {
     if let Some(head) = padded.get_mut(..rest.len()) {
         head.copy_from_slice(rest);
     }
-    for k in [0, 8, 16, 24, 32] {
-        let Some(c) = padded.get(k..).and_then(<[u8]>::first_chunk::<16>) else {
-            break;
-        };
-        let (found, letters) = candidates(c, letter_before);
-        if found != 0 {
-            return i + k + (found.trailing_zeros() / 8) as usize;
-        }
-        letter_before = letters >> 56;
+    match first_candidate(&padded, &[0, 8, 16, 24, 32], &mut letter_before) {
+        Some(k) => i + k,
+        None => b.len(),
     }
-    b.len()
+}
+
+/// The offset in `buf` of the first [`candidates`] hit in the 16-byte windows that start
+/// at `offsets` (eight bytes apart), carrying whether a letter ends each window.
+#[inline(always)]
+fn first_candidate(buf: &[u8], offsets: &[usize], letter_before: &mut u64) -> Option<usize> {
+    for &k in offsets {
+        let c = buf.get(k..).and_then(<[u8]>::first_chunk::<16>)?;
+        let (found, letters) = candidates(c, *letter_before);
+        if found != 0 {
+            return Some(k + (found.trailing_zeros() / 8) as usize);
+        }
+        *letter_before = letters >> 56;
+    }
+    None
 }
 
 /// The candidates in the first eight bytes of `c` (`letter_before` has the high bit of
