@@ -190,7 +190,9 @@ fn kind(name: &[u8]) -> Tag {
         .any(|t| name.eq_ignore_ascii_case(t.as_bytes()))
     {
         Tag::Block
-    } else if name.eq_ignore_ascii_case(b"td") || name.eq_ignore_ascii_case(b"th") {
+    } else if name.eq_ignore_ascii_case(b"td") || name.eq_ignore_ascii_case(b"th") || is_raw(name) {
+        // A cell, or a stray end of a dropped element ("x</script>Gubernur"): the words
+        // on either side stay apart.
         Tag::Space
     } else {
         Tag::Inline
@@ -230,6 +232,9 @@ mod tests {
     fn lexes_tags() {
         assert_eq!(lex("<p class=\"a>b\">x"), Some((Tag::Block, 15)));
         assert_eq!(lex("</P>"), Some((Tag::Block, 4)));
+        assert_eq!(lex("</script>Gubernur"), Some((Tag::Space, 9)));
+        assert_eq!(lex("</Style >"), Some((Tag::Space, 9)));
+        assert_eq!(lex("</span>"), Some((Tag::Inline, 7)));
         assert_eq!(lex("<br/>"), Some((Tag::Block, 5)));
         assert_eq!(lex("<b>"), Some((Tag::Inline, 3)));
         assert_eq!(lex("<td>"), Some((Tag::Space, 4)));
