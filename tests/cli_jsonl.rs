@@ -65,6 +65,13 @@ fn warta(args: &[&str], stdin: Option<&[u8]>) -> Output {
     out
 }
 
+/// `warta extract --jsonl path --max-bytes 200` and `more`: lines over 200 bytes fail.
+fn small_lines(path: &str, more: &[&str]) -> Output {
+    let mut args = vec!["extract", "--jsonl", path, "--max-bytes", "200"];
+    args.extend_from_slice(more);
+    warta(&args, None)
+}
+
 fn records(out: &Output) -> Vec<Value> {
     String::from_utf8(out.stdout.clone())
         .unwrap()
@@ -78,18 +85,7 @@ fn one_record_per_line_in_order_with_errors_in_place() {
     let (bytes, kinds) = corpus();
     let path = file("mixed.jsonl", &bytes);
     let p = path.to_str().unwrap();
-    let out = warta(
-        &[
-            "extract",
-            "--jsonl",
-            p,
-            "--max-bytes",
-            "200",
-            "--threads",
-            "2",
-        ],
-        None,
-    );
+    let out = small_lines(p, &["--threads", "2"]);
     assert_eq!(out.status.code(), Some(1));
     let recs = records(&out);
     assert_eq!(recs.len(), kinds.len());
@@ -140,32 +136,8 @@ fn same_bytes_on_one_and_two_threads() {
     }
     let path = file("many.jsonl", &many);
     let p = path.to_str().unwrap();
-    let one = warta(
-        &[
-            "extract",
-            "--jsonl",
-            p,
-            "--max-bytes",
-            "200",
-            "-q",
-            "--threads",
-            "1",
-        ],
-        None,
-    );
-    let two = warta(
-        &[
-            "extract",
-            "--jsonl",
-            p,
-            "--max-bytes",
-            "200",
-            "-q",
-            "--threads",
-            "2",
-        ],
-        None,
-    );
+    let one = small_lines(p, &["-q", "--threads", "1"]);
+    let two = small_lines(p, &["-q", "--threads", "2"]);
     assert_eq!(records(&one).len(), 128);
     assert_eq!(one.stdout, two.stdout);
     assert!(one.stderr.is_empty() && two.stderr.is_empty());
