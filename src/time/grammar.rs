@@ -202,8 +202,9 @@ pub(crate) struct Grammar {
     /// rejection).
     each: Vec<Regex>,
     /// The capture group names of each production, by group index (group 0, the
-    /// whole match, has none): looked up by a short linear scan, without hashing.
-    names: Vec<Vec<Option<Box<str>>>>,
+    /// whole match, has none), as [`name_key`]s: looked up by a short linear scan
+    /// over integers, without hashing or string comparison.
+    names: Vec<Vec<u64>>,
     /// Search caches and capture slots, lent to one scan at a time and returned after
     /// it: the lazy DFAs built in them while scanning stay warm for later documents,
     /// whichever thread scans them.
@@ -486,7 +487,9 @@ impl Grammar {
             .map(|re| {
                 let info = re.group_info();
                 let pid = regex_automata::PatternID::ZERO;
-                info.pattern_names(pid).map(|n| n.map(Box::from)).collect()
+                info.pattern_names(pid)
+                    .map(|n| n.map_or(NO_NAME, |n| name_key(n, "")))
+                    .collect()
             })
             .collect();
         Grammar {
@@ -525,7 +528,6 @@ impl Grammar {
         };
         let mut hits: Vec<TimeHit> = Vec::new();
         let mut pos = 0;
-        let (mut paragraph, mut counted) = (0, 0);
         while pos <= folded.len() {
             let input = Input::new(folded).span(pos..folded.len());
             let Some(found) = self.all.search_with(&mut scratch.all, &input) else {
@@ -536,10 +538,8 @@ impl Grammar {
             match self.hit_at(&doc, start, first, scratch) {
                 Some(mut hit) => {
                     pos = hit.range.end;
-                    let skipped = folded.get(counted..hit.range.start).unwrap_or("");
-                    paragraph += skipped.matches('\n').count();
-                    counted = hit.range.start;
-                    hit.paragraph = paragraph;
+                    // The paragraph is the number of newlines before the hit.
+                    hit.paragraph = doc.newlines.partition_point(|&p| p < hit.range.start);
                     hits.push(hit);
                 }
                 None => pos = next_char(folded, start),
@@ -582,12 +582,35 @@ impl Grammar {
     }
 }
 
+/// The key of an unnamed group: no name has it.
+const NO_NAME: u64 = 0;
+
+/// The key of a name longer than eight bytes: no group has it (keys of names are
+/// ASCII bytes, never 0xFF).
+const TOO_LONG: u64 = u64::MAX;
+
+/// The group name `prefix` + `suffix` packed into an integer: its bytes, little-endian,
+/// zero-padded. Names are at most eight bytes of ASCII without NUL (a unit test checks
+/// every production), so distinct names get distinct keys and none gets [`NO_NAME`]
+/// or [`TOO_LONG`].
+fn name_key(prefix: &str, suffix: &str) -> u64 {
+    let (prefix, suffix) = (prefix.as_bytes(), suffix.as_bytes());
+    let len = prefix.len() + suffix.len();
+    if len > 8 {
+        return TOO_LONG;
+    }
+    let mut bytes = [0u8; 8];
+    bytes[..prefix.len()].copy_from_slice(prefix);
+    bytes[prefix.len()..len].copy_from_slice(suffix);
+    u64::from_le_bytes(bytes)
+}
+
 /// Capture groups of one production match, over the folded document.
 struct Caps<'a> {
     caps: &'a Captures,
     hay: &'a str,
-    /// Group names by index.
-    names: &'a [Option<Box<str>>],
+    /// Group name keys by index.
+    names: &'a [u64],
 }
 
 /// One capture group.
@@ -623,13 +646,8 @@ impl<'a> Caps<'a> {
 
     /// The group called `prefix` + `suffix` ("n" + "_dir"), without building the name.
     fn get_joined(&self, prefix: &str, suffix: &str) -> Option<Group<'a>> {
-        let index = self.names.iter().position(|n| {
-            n.as_deref().is_some_and(|n| {
-                n.len() == prefix.len() + suffix.len()
-                    && n.starts_with(prefix)
-                    && n.ends_with(suffix)
-            })
-        })?;
+        let key = name_key(prefix, suffix);
+        let index = self.names.iter().position(|&n| n == key)?;
         let span = self.caps.get_group(index)?;
         Some(Group {
             text: self.hay.get(span.range())?,
@@ -1469,6 +1487,30 @@ mod tests {
         assert_eq!(GRAMMAR.all.pattern_len(), PRODUCTIONS.len());
         let names: Vec<&str> = productions().iter().map(|(n, _)| *n).collect();
         assert_eq!(names, PRODUCTIONS);
+    }
+
+    #[test]
+    fn every_group_name_packs_into_a_distinct_key() {
+        let mut keys = std::collections::HashMap::new();
+        for re in &GRAMMAR.each {
+            let pid = regex_automata::PatternID::ZERO;
+            for name in re.group_info().pattern_names(pid).flatten() {
+                assert!(
+                    (1..=8).contains(&name.len()) && name.is_ascii() && !name.contains('\0'),
+                    "group name {name:?} does not fit a key"
+                );
+                let key = name_key(name, "");
+                assert!(key != NO_NAME && key != TOO_LONG);
+                if let Some(other) = keys.insert(key, name.to_string()) {
+                    assert_eq!(other, name, "two names share a key");
+                }
+            }
+        }
+        assert!(keys.len() > 100, "{} names", keys.len());
+        assert_eq!(name_key("n", "_dir"), name_key("n_dir", ""));
+        assert_ne!(name_key("n", "_d"), name_key("n_dd", ""));
+        assert_eq!(name_key("ckc_tpod", "x"), TOO_LONG);
+        assert_eq!(name_key("", ""), NO_NAME);
     }
 
     #[test]
