@@ -218,3 +218,81 @@ fn a_record_is_written_before_the_next_line_arrives() {
     let rec: Value = serde_json::from_str(&first).expect("a JSON record");
     assert_eq!(rec["doc"]["id"], "s-1");
 }
+
+#[test]
+fn bench_reports_stages_and_the_raw_scan_ratio_pass_by_pass() {
+    // The report's shape, not its speed: two one-thread passes, each paired with a raw
+    // scan, give two ratios and their median; the stage table lists every stage.
+    let (bytes, kinds) = corpus();
+    let good = kinds.iter().filter(|k| k.is_none()).count();
+    let path = file("bench.jsonl", &bytes);
+    let out = warta(
+        &[
+            "bench",
+            path.to_str().unwrap(),
+            "--threads",
+            "1",
+            "--passes",
+            "2",
+            "--warmup",
+            "1",
+            "--text-field",
+            "text",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8(out.stdout).unwrap();
+    // The bench keeps every line with a "text" string, however long (it has no byte
+    // limit): the first good line and the long one; the other six are skipped.
+    assert_eq!(good, 2);
+    assert!(
+        report.starts_with("warta bench: 2 docs (6 lines skipped)"),
+        "{report}"
+    );
+    for stage in [
+        "normalize",
+        "gazetteer",
+        "times",
+        "entities",
+        "figures+quotes",
+        "events",
+        "assemble",
+        "serialize",
+    ] {
+        assert!(
+            report.lines().any(|l| l.trim_start().starts_with(stage)),
+            "no {stage} row in\n{report}"
+        );
+    }
+    assert!(report.contains("raw aho-corasick DFA scan"), "{report}");
+    let ratios = |label: &str| -> Vec<f64> {
+        let line = report
+            .lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .unwrap_or_else(|| panic!("no {label:?} line in\n{report}"));
+        let (list, median) = line.split_once(": median ").unwrap();
+        let list = list.split_once(':').unwrap().1;
+        let mut values: Vec<f64> = list
+            .split(',')
+            .map(|v| v.trim().trim_end_matches('%').parse().unwrap())
+            .collect();
+        values.push(median.trim_end_matches('%').parse().unwrap());
+        values
+    };
+    for label in ["wall clock per thread", "per CPU-second"] {
+        let v = ratios(label);
+        assert_eq!(v.len(), 3, "two passes and a median: {v:?}");
+        // On two short texts the raw scan takes microseconds: the ratios round to 0.0%.
+        assert!(v.iter().all(|r| r.is_finite() && *r >= 0.0), "{v:?}");
+        let (lo, hi) = (v[0].min(v[1]), v[0].max(v[1]));
+        assert!(
+            (lo..=hi).contains(&v[2]),
+            "the median is one of the passes: {v:?}"
+        );
+    }
+}
