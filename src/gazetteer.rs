@@ -46,6 +46,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
+use crate::bytes::{ascii_alnum, chunk, HIGH};
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 use crate::normalize;
@@ -405,8 +406,15 @@ fn first_word(s: &str, at: usize) -> (usize, u64) {
     let bytes = s.as_bytes();
     let mut end = at;
     loop {
-        while end < bytes.len() && ASCII_ALNUM[usize::from(bytes[end])] {
-            end += 1;
+        // ASCII letters and digits, eight bytes at a time (past the end, `chunk` pads
+        // with zero bytes, which stop the word).
+        loop {
+            let stops = !ascii_alnum(chunk(bytes, end)) & HIGH;
+            if stops != 0 {
+                end += (stops.trailing_zeros() / 8) as usize;
+                break;
+            }
+            end += 8;
         }
         // A non-ASCII letter or digit continues the word.
         match bytes.get(end) {

@@ -31,6 +31,7 @@
 //! → [`entities`] → [`document`] → [`events`] → [`record`], assembled by [`extract`].
 #![deny(missing_docs)]
 
+mod bytes;
 pub mod document;
 pub mod entities;
 pub mod error;

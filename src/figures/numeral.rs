@@ -6,6 +6,7 @@
 //! are needed (digits, and words that may be number words) eight bytes at a time.
 
 use super::words::{maybe_number_word, num_word, opening, starts_number, NumWord};
+use crate::bytes::{chunk, digits, letters, HIGH};
 
 /// At most this many digits in one numeral; longer runs are ids, not figures.
 const MAX_DIGITS: usize = 18;
@@ -440,46 +441,6 @@ fn candidates(c: &[u8; 16], letter_before: u64) -> (u64, u64) {
 /// True when the word starting at `k` has an [`opening`].
 fn opens_at(b: &[u8], k: usize) -> bool {
     opening(b.get(k..word_end(b, k)).unwrap_or_default()).is_some()
-}
-
-/// One in each byte.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// The high bit of each byte.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The eight bytes from `i` as a little-endian word, padded with zero bytes (neither
-/// letters nor digits) past the end of `b`.
-fn chunk(b: &[u8], i: usize) -> u64 {
-    let rest = b.get(i..).unwrap_or_default();
-    if let Some(c) = rest.first_chunk::<8>() {
-        return u64::from_le_bytes(*c);
-    }
-    let mut buf = [0u8; 8];
-    buf[..rest.len()].copy_from_slice(rest);
-    u64::from_le_bytes(buf)
-}
-
-/// The high bit of each byte of `x` that is an [`is_letter`] byte (other bits are noise).
-///
-/// Per byte, without carries between bytes: an ASCII byte ORed with 0x20 is a letter when
-/// it lies in `a..=z`; adding `0x80 - b'a'` to its low seven bits sets the high bit when
-/// it is at least `a`, adding `0x80 - b'z' - 1` when it is past `z`. Bytes of 0x80 and
-/// above are letters.
-fn letters(x: u64) -> u64 {
-    let low7 = (x | (0x20 * ONES)) & !HIGH;
-    let from_a = low7 + (0x80 - u64::from(b'a')) * ONES;
-    let past_z = low7 + (0x80 - u64::from(b'z') - 1) * ONES;
-    ((from_a & !past_z) | x) & HIGH
-}
-
-/// The high bit of each byte of `x` that is an ASCII digit (as in [`letters`]).
-///
-/// A digit XORed with `b'0'` is below ten: adding `0x80 - 10` to its low seven bits leaves
-/// the high bit clear; any other byte sets it there or has it set already.
-fn digits(x: u64) -> u64 {
-    let t = x ^ (u64::from(b'0') * ONES);
-    let not_digit = ((t & !HIGH) + (0x80 - 10) * ONES) | t;
-    !not_digit & HIGH
 }
 
 /// Parses a number-word phrase whose first word (`first`, a phrase opener) ends at
