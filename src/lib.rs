@@ -28,7 +28,8 @@
 //!
 //! The pipeline runs one way, one module per stage:
 //! [`normalize`] → [`segment`] → [`gazetteer`] (+ [`time`], [`figures`], [`quotes`])
-//! → [`entities`] → [`document`] → [`events`] → [`record`], assembled by [`extract`].
+//! → [`entities`] → [`document`] → [`events`] → [`record`], assembled by [`extract`];
+//! [`jsonl`] reads the JSONL input of `warta extract --jsonl`.
 #![deny(missing_docs)]
 
 mod bytes;
@@ -39,6 +40,7 @@ pub mod events;
 pub mod extract;
 pub mod figures;
 pub mod gazetteer;
+pub mod jsonl;
 pub mod lexicon;
 pub mod normalize;
 pub mod quotes;

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use serde::Deserialize;
 use warta::lexicon::{LexiconFiles, Lexicons};
 use warta::normalize::Normalized;
 use warta::time::TimeParser;
@@ -205,66 +204,63 @@ pub fn lexicon(data: &[u8]) {
     }
 }
 
-/// One JSONL input line, as `warta extract --jsonl` reads it:
-/// `{"id", "text", "published"?, "title"?, "url"?}` plus any other fields.
-///
-/// This mirrors the shape of the issue; point the target at the real reader
-/// (`src/cli/jsonl.rs`) once it lands.
-#[derive(Deserialize)]
-struct Line {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
-    text: Option<String>,
-    #[serde(default)]
-    published: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(flatten)]
-    _meta: serde_json::Map<String, serde_json::Value>,
-}
-
-/// Reads one line into an article, or the error record's kind.
-fn read_line(line: &[u8], n: usize) -> Result<Article, &'static str> {
-    let line: Line = serde_json::from_slice(line).map_err(|_| "json")?;
-    let text = line.text.ok_or("missing-text")?;
-    if text.trim().is_empty() {
-        return Err("empty");
-    }
-    let id = match line.id {
-        Some(serde_json::Value::String(s)) => s,
-        Some(v) => v.to_string(),
-        None => format!("line-{n}"),
-    };
-    let mut article = Article::new(id, text);
-    article.published = line.published.and_then(|p| p.parse::<Date>().ok());
-    article.title = line.title;
-    article.url = line.url;
-    Ok(article)
-}
-
-/// Target `jsonl`: arbitrary bytes as a JSONL stream. Every non-blank line gives exactly
-/// one output line, a record (spans checked) or an error record; both parse back.
+/// Target `jsonl`: arbitrary bytes as a JSONL stream, read by the reader of `warta
+/// extract --jsonl` (`warta::jsonl`), with a 4 KiB text limit so that short inputs reach
+/// the `too-large` path. Every line, blank or not, gives exactly one output line: a record
+/// (spans checked, its id the line's) or an error record of a known kind; both parse back.
 pub fn jsonl(data: &[u8]) {
+    use warta::jsonl::{line_limit, parse_line, read_line, Fields};
+    use warta::record::{ErrorDoc, ErrorRecord};
+    const KINDS: [&str; 5] = ["utf8", "json", "missing-text", "empty", "too-large"];
+    let fields = Fields {
+        max_bytes: 4096,
+        ..Fields::default()
+    };
+    let mut reader = data;
     let mut out = Vec::new();
-    let mut inputs = 0;
-    for (i, line) in data.split(|&b| b == b'\n').enumerate() {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        inputs += 1;
-        match read_line(line, i + 1) {
-            Ok(article) => out.push(check_record(&article.text, &EXTRACTOR.extract(&article))),
-            Err(kind) => out.push(
-                serde_json::json!({"schema": "warta/1", "doc": {"line": i + 1},
-                                   "error": {"kind": kind, "message": kind}})
-                .to_string(),
-            ),
+    let mut consumed = 0;
+    while let Some(line) =
+        read_line(&mut reader, line_limit(fields.max_bytes)).expect("reading a slice cannot fail")
+    {
+        consumed += line.consumed;
+        let number = out.len() + 1;
+        assert!(
+            line.bytes.len() <= line_limit(fields.max_bytes),
+            "a line kept past its limit"
+        );
+        match parse_line(&line, &fields, || number.to_string()) {
+            Ok((article, meta)) => {
+                assert!(article.text.len() <= fields.max_bytes);
+                assert!(!article.text.trim().is_empty());
+                // An id field left in meta is one that is no id (empty, an object):
+                // the line number stands in.
+                assert!(!meta.contains_key("id") || article.id == number.to_string());
+                let record = EXTRACTOR.extract(&article);
+                assert_eq!(record.doc.id, article.id);
+                out.push(check_record(&article.text, &record));
+            }
+            Err(failure) => {
+                assert!(
+                    KINDS.contains(&failure.kind),
+                    "unknown kind {:?}",
+                    failure.kind
+                );
+                assert!(!failure.message.is_empty());
+                let doc = ErrorDoc {
+                    id: failure.id,
+                    line: Some(number as u64),
+                    ..ErrorDoc::default()
+                };
+                let record = ErrorRecord::new(doc, failure.kind, failure.message);
+                out.push(serde_json::to_string(&record).expect("an error record serializes"));
+            }
         }
     }
-    assert_eq!(out.len(), inputs, "one output line per input line");
+    assert_eq!(consumed, data.len() as u64, "every byte belongs to a line");
+    // A line per "\n", and one more for bytes after the last.
+    let newlines = data.iter().filter(|&&b| b == b'\n').count();
+    let lines = newlines + usize::from(!data.is_empty() && !data.ends_with(b"\n"));
+    assert_eq!(out.len(), lines, "one output line per input line");
     for line in &out {
         let v: serde_json::Value = serde_json::from_str(line).expect("output parses");
         assert_eq!(v["schema"], "warta/1");

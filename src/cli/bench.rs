@@ -21,7 +21,7 @@ use warta::gazetteer::Gazetteer;
 use warta::{Article, Extractor, Profile};
 
 use super::extract::extractor;
-use super::jsonl::{self, Fields};
+use warta::jsonl::{self, Fields};
 
 /// Flags of `warta bench`.
 #[derive(Debug, clap::Args)]

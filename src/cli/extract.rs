@@ -9,9 +9,9 @@ use std::time::Instant;
 use jiff::civil::Date;
 use warta::Extractor;
 
-use super::jsonl::Fields;
 use super::pipeline::{self, Options, Source};
 use super::progress::Progress;
+use warta::jsonl::Fields;
 
 /// Flags of `warta extract`.
 #[derive(Debug, clap::Args)]
@@ -46,7 +46,7 @@ pub struct Args {
     #[arg(long)]
     lexicons: Option<PathBuf>,
     /// Texts larger than this many bytes get an error record instead of a record.
-    #[arg(long, default_value_t = 16 << 20)]
+    #[arg(long, default_value_t = warta::jsonl::DEFAULT_MAX_BYTES)]
     max_bytes: usize,
 }
 

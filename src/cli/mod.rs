@@ -2,7 +2,6 @@
 
 mod bench;
 mod extract;
-mod jsonl;
 mod lexicon;
 mod pipeline;
 mod progress;

@@ -20,8 +20,8 @@ use crossbeam_channel::{bounded, unbounded};
 use warta::record::{ErrorDoc, ErrorRecord};
 use warta::{Article, Extractor};
 
-use super::jsonl::{self, Fields};
 use super::progress::Progress;
+use warta::jsonl::{self, Fields};
 
 /// Where documents come from.
 #[derive(Debug)]
@@ -424,19 +424,7 @@ fn work(job: Job, opts: &Options<'_>) -> Done {
                 Some(p) => format!("{p}:{number}"),
                 None => format!("line {number}"),
             };
-            let parsed = if line.truncated {
-                Err(jsonl::Failure {
-                    kind: "too-large",
-                    message: format!(
-                        "line of {} bytes is longer than the {} bytes allowed by --max-bytes",
-                        line.consumed,
-                        line.bytes.len()
-                    ),
-                    id: None,
-                })
-            } else {
-                jsonl::parse(&line.bytes, &opts.fields, line_id)
-            };
+            let parsed = jsonl::parse_line(&line, &opts.fields, line_id);
             drop(line.bytes);
             match parsed {
                 Ok((article, meta)) => {

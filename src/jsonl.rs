@@ -1,4 +1,23 @@
-//! JSONL input: reading bounded lines and turning one line into an [`Article`].
+//! JSONL input, as `warta extract --jsonl` reads it: bounded lines, and one line turned
+//! into an [`Article`] or into the reason it cannot be one (a [`Failure`] that becomes an
+//! error record in the line's place).
+//!
+//! ```
+//! use warta::jsonl::{line_limit, parse_line, read_line, Fields};
+//!
+//! let input = "{\"id\":\"a\",\"text\":\"Rakor di Samarinda.\",\"rubrik\":\"daerah\"}\n{\"id\":\"b\"}\n";
+//! let fields = Fields::default();
+//! let mut reader = input.as_bytes();
+//! let first = read_line(&mut reader, line_limit(fields.max_bytes))?.unwrap();
+//! let (article, meta) = parse_line(&first, &fields, || "1".into()).unwrap();
+//! assert_eq!((article.id.as_str(), article.text.as_str()), ("a", "Rakor di Samarinda."));
+//! assert_eq!(meta["rubrik"], "daerah");
+//! let second = read_line(&mut reader, line_limit(fields.max_bytes))?.unwrap();
+//! let failure = parse_line(&second, &fields, || "2".into()).unwrap_err();
+//! assert_eq!((failure.kind, failure.id.as_deref()), ("missing-text", Some("b")));
+//! assert!(read_line(&mut reader, 1 << 20)?.is_none());
+//! # Ok::<(), std::io::Error>(())
+//! ```
 //!
 //! # Grammar
 //!
@@ -18,9 +37,9 @@
 
 use std::io::{self, BufRead};
 
+use crate::Article;
 use jiff::civil::Date;
 use serde_json::{Map, Value};
-use warta::Article;
 
 /// How JSONL fields map to an [`Article`].
 #[derive(Clone, Debug)]
@@ -33,6 +52,22 @@ pub struct Fields {
     pub max_bytes: usize,
     /// The publication date of lines that carry none.
     pub default_date: Option<Date>,
+}
+
+/// The default text limit: 16 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 16 << 20;
+
+impl Default for Fields {
+    /// `warta extract --jsonl`'s defaults: text in `text` (else `content`), id in `id`,
+    /// texts up to [`DEFAULT_MAX_BYTES`], no default date.
+    fn default() -> Fields {
+        Fields {
+            text: None,
+            id: "id".to_string(),
+            max_bytes: DEFAULT_MAX_BYTES,
+            default_date: None,
+        }
+    }
 }
 
 /// A line that cannot become an article: an error kind, a message, and the id if read.
@@ -112,6 +147,26 @@ pub fn read_line<R: BufRead>(r: &mut R, limit: usize) -> io::Result<Option<Line>
         line.bytes.pop();
     }
     Ok(Some(line))
+}
+
+/// Turns a line read by [`read_line`] into an article and the fields passed through to
+/// `doc.meta`: a line cut at the limit is a `too-large` failure, any other is [`parse`]d.
+pub fn parse_line(
+    line: &Line,
+    fields: &Fields,
+    fallback_id: impl FnOnce() -> String,
+) -> Result<(Article, Map<String, Value>), Failure> {
+    if line.truncated {
+        return Err(Failure::new(
+            "too-large",
+            format!(
+                "line of {} bytes is longer than the {} bytes allowed by --max-bytes",
+                line.consumed,
+                line.bytes.len()
+            ),
+        ));
+    }
+    parse(&line.bytes, fields, fallback_id)
 }
 
 /// Parses one line into an article and the fields passed through to `doc.meta`.
