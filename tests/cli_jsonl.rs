@@ -221,8 +221,9 @@ fn a_record_is_written_before_the_next_line_arrives() {
 
 #[test]
 fn bench_reports_stages_and_the_raw_scan_ratio_pass_by_pass() {
-    // The report's shape, not its speed: two one-thread passes, each paired with a raw
-    // scan, give two ratios and their median; the stage table lists every stage.
+    // The report's shape, not its speed: two rounds of a one-thread and a two-thread pass;
+    // the one-thread passes, each paired with a raw scan, give two ratios and their
+    // median; the stage table lists every stage.
     let (bytes, kinds) = corpus();
     let good = kinds.iter().filter(|k| k.is_none()).count();
     let path = file("bench.jsonl", &bytes);
@@ -231,7 +232,7 @@ fn bench_reports_stages_and_the_raw_scan_ratio_pass_by_pass() {
             "bench",
             path.to_str().unwrap(),
             "--threads",
-            "1",
+            "1,2",
             "--passes",
             "2",
             "--warmup",
@@ -269,6 +270,17 @@ fn bench_reports_stages_and_the_raw_scan_ratio_pass_by_pass() {
             "no {stage} row in\n{report}"
         );
     }
+    // One row per thread count; the first is the speed-up's base.
+    let row = |n: &str| -> Vec<String> {
+        let line = report
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(n))
+            .unwrap_or_else(|| panic!("no row for {n} thread(s) in\n{report}"));
+        line.split_whitespace().map(str::to_string).collect()
+    };
+    assert_eq!(row("1")[4], "1.00x");
+    let two: f64 = row("2")[4].trim_end_matches('x').parse().unwrap();
+    assert!(two > 0.0, "{report}");
     assert!(report.contains("raw aho-corasick DFA scan"), "{report}");
     let ratios = |label: &str| -> Vec<f64> {
         let line = report

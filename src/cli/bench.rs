@@ -7,7 +7,9 @@
 //! Aho-Corasick DFA scan for every lexicon alias: the floor no extractor can beat. Each
 //! pass of the one-thread extraction (or of the first thread count, without one) runs
 //! right after a pass of the raw scan, and the ratio is taken pair by pair: a shared
-//! machine whose speed drifts from minute to minute slows both sides of a pair alike.
+//! machine whose speed drifts from minute to minute slows both sides of a pair alike. For
+//! the same reason the passes run in rounds, every thread count once per round, and the
+//! speed-up of a thread count is the median of its rounds' speed-ups.
 
 use std::fs::File;
 use std::io::BufReader;
@@ -104,31 +106,44 @@ pub fn run(args: Args) -> ExitCode {
     // (raw scan, extraction wall clock, extraction CPU time), pass by pass.
     let mut paired_runs: Vec<(RawPass, Duration, Option<Duration>)> = Vec::new();
 
-    println!(
-        "\nwall clock, and CPU time of the worker threads (MB per CPU-second: immune to load)"
-    );
-    println!("threads  best MB/s  median MB/s  docs/s  speed-up  CPU MB/s/core");
-    let mut base = None;
-    let mut breakdown: Option<(usize, Vec<Pass>)> = None;
-    for &n in &args.threads {
-        let n = n.max(1);
-        let mut runs: Vec<Pass> = Vec::with_capacity(passes);
-        for _ in 0..passes {
+    // Passes run in rounds, each thread count once per round (the paired one right after
+    // a raw scan): a speed-up or a ratio compares passes run seconds apart.
+    let counts: Vec<usize> = args.threads.iter().map(|&n| n.max(1)).collect();
+    let paired_at = counts.iter().position(|&n| n == paired);
+    let mut rounds: Vec<Vec<Pass>> = counts.iter().map(|_| Vec::new()).collect();
+    for _ in 0..passes {
+        for (c, &n) in counts.iter().enumerate() {
             let scan = raw
                 .as_ref()
-                .filter(|_| n == paired && raw_passes.len() < passes)
+                .filter(|_| Some(c) == paired_at)
                 .map(|ac| raw_pass(ac, &docs));
             let run = pass(&ex, &docs, n);
             if let Some(scan) = scan {
                 raw_passes.push(scan.clone());
                 paired_runs.push((scan, run.wall, run.cpu));
             }
-            runs.push(run);
+            rounds[c].push(run);
         }
+    }
+
+    println!(
+        "\nwall clock, and CPU time of the worker threads (MB per CPU-second: immune to load); \
+         speed-up: the median, round by round, of the first thread count's pass time over this one's"
+    );
+    println!("threads  best MB/s  median MB/s  docs/s  speed-up  CPU MB/s/core");
+    let mut breakdown: Option<(usize, Vec<Pass>)> = None;
+    let base: Vec<Duration> = rounds
+        .first()
+        .map_or(Vec::new(), |r| r.iter().map(|p| p.wall).collect());
+    for (&n, mut runs) in counts.iter().zip(rounds) {
+        let speedups: Vec<f64> = base
+            .iter()
+            .zip(&runs)
+            .map(|(b, r)| b.as_secs_f64() / r.wall.as_secs_f64().max(1e-9))
+            .collect();
         runs.sort_by_key(|p| p.wall);
         let best = runs[0].wall.as_secs_f64();
-        let median = runs[runs.len() / 2].wall.as_secs_f64();
-        let one = *base.get_or_insert(best);
+        let middle = runs[runs.len() / 2].wall.as_secs_f64();
         let cpu = runs
             .iter()
             .filter_map(|r| r.cpu)
@@ -139,9 +154,9 @@ pub fn run(args: Args) -> ExitCode {
         println!(
             "{n:>7}  {:>9.2}  {:>11.2}  {:>6.0}  {:>7.2}x  {cpu:>13}",
             mb / best,
-            mb / median,
+            mb / middle,
             docs.len() as f64 / best,
-            one / best
+            median(&speedups)
         );
         if breakdown.as_ref().is_none_or(|(m, _)| n == 1 && *m != 1) {
             breakdown = Some((n, runs));
@@ -316,16 +331,21 @@ fn raw_pass(ac: &AhoCorasick, docs: &[Article]) -> RawPass {
 
 /// Percentages in pass order, then their median: "27.1%, 28.0%, 26.5%: median 27.1%".
 fn ratios(values: &[f64]) -> String {
+    if values.is_empty() {
+        return "-".to_string();
+    }
     let list: Vec<String> = values
         .iter()
         .map(|v| format!("{:.1}%", 100.0 * v))
         .collect();
+    format!("{}: median {:.1}%", list.join(", "), 100.0 * median(values))
+}
+
+/// The median of `values` (the upper one of an even count; 0 when there is none).
+fn median(values: &[f64]) -> f64 {
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
-    match sorted.get(sorted.len() / 2) {
-        Some(m) => format!("{}: median {:.1}%", list.join(", "), 100.0 * m),
-        None => "-".to_string(),
-    }
+    sorted.get(sorted.len() / 2).copied().unwrap_or(0.0)
 }
 
 /// A DFA over every alias of every lexicon, folded as the gazetteer folds them (the
