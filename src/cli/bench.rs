@@ -102,7 +102,6 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         args.threads.first().copied().unwrap_or(1).max(1)
     };
-    let mut raw_passes: Vec<RawPass> = Vec::new();
     // (raw scan, extraction wall clock, extraction CPU time), pass by pass.
     let mut paired_runs: Vec<(RawPass, Duration, Option<Duration>)> = Vec::new();
 
@@ -119,7 +118,6 @@ pub fn run(args: Args) -> ExitCode {
                 .map(|ac| raw_pass(ac, &docs));
             let run = pass(&ex, &docs, n);
             if let Some(scan) = scan {
-                raw_passes.push(scan.clone());
                 paired_runs.push((scan, run.wall, run.cpu));
             }
             rounds[c].push(run);
@@ -194,8 +192,12 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
 
-    if let (Some(ac), Some(first)) = (&raw, raw_passes.first()) {
-        let best = raw_passes.iter().map(|r| r.wall).min().unwrap_or_default();
+    if let (Some(ac), Some((first, _, _))) = (&raw, paired_runs.first()) {
+        let best = paired_runs
+            .iter()
+            .map(|(r, _, _)| r.wall)
+            .min()
+            .unwrap_or_default();
         println!(
             "\nraw aho-corasick DFA scan (1 thread, ASCII case-insensitive, leftmost-longest): \
              {} patterns, {:.1} MB heap, built in {raw_build:.1} s: {:.1} MB/s (best of {}), \
@@ -203,7 +205,7 @@ pub fn run(args: Args) -> ExitCode {
             ex.gazetteer().patterns(),
             ac.memory_usage() as f64 / 1e6,
             mb / best.as_secs_f64().max(1e-9),
-            raw_passes.len(),
+            paired_runs.len(),
             first.matches
         );
         // Speed ratios are time ratios the other way round; the extraction's time is
@@ -310,7 +312,6 @@ fn pass(ex: &Extractor, docs: &[Article], threads: usize) -> Pass {
 }
 
 /// One pass of the raw scan.
-#[derive(Clone)]
 struct RawPass {
     wall: Duration,
     cpu: Option<Duration>,
