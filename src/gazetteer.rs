@@ -194,14 +194,14 @@ impl Gazetteer {
             .prefilter(false)
             .build(pairs.iter().map(|(a, _)| a.as_bytes()))
             .map_err(|e| Error::Automaton(e.to_string()))?;
+        let start = automaton
+            .start_state(Anchored::Yes)
+            .map_err(|e| Error::Automaton(e.to_string()))?;
         let mut after_first = FirstWords::with_capacity(pairs.len());
         for (alias, _) in &pairs {
             let (first_end, hash) = first_word(alias, 0);
             let word = &alias.as_bytes()[..first_end];
             if after_first.get(hash, word).is_none() {
-                let start = automaton
-                    .start_state(Anchored::Yes)
-                    .map_err(|e| Error::Automaton(e.to_string()))?;
                 let state = word
                     .iter()
                     .fold(start, |sid, &b| automaton.next_state(Anchored::Yes, sid, b));

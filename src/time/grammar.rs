@@ -487,8 +487,13 @@ impl Grammar {
             .map(|re| {
                 let info = re.group_info();
                 let pid = regex_automata::PatternID::ZERO;
+                // A name too long for a key would share TOO_LONG with every lookup of
+                // a long name: it is stored as NO_NAME, found by none.
                 info.pattern_names(pid)
-                    .map(|n| n.map_or(NO_NAME, |n| name_key(n, "")))
+                    .map(|n| match n.map(|n| name_key(n, "")) {
+                        Some(key) if key != TOO_LONG => key,
+                        _ => NO_NAME,
+                    })
                     .collect()
             })
             .collect();
