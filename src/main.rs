@@ -10,6 +10,13 @@ mod cli;
 
 use std::process::ExitCode;
 
+/// jemalloc serves the tool's many small, short-lived allocations (a record's strings and
+/// vectors) with fewer instructions than the system allocator, at a peak memory well inside
+/// the batch budget. MSVC targets, which jemalloc does not support, keep the system one.
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     cli::run()
 }

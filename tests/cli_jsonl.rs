@@ -255,6 +255,16 @@ fn bench_reports_stages_and_the_raw_scan_ratio_pass_by_pass() {
         report.starts_with("warta bench: 2 docs (6 lines skipped)"),
         "{report}"
     );
+    // The header names the allocator the binary was built with.
+    let allocator = if cfg!(all(feature = "jemalloc", not(target_env = "msvc"))) {
+        "allocator: jemalloc"
+    } else {
+        "allocator: system"
+    };
+    assert!(
+        report.lines().next().unwrap().ends_with(allocator),
+        "{report}"
+    );
     for stage in [
         "normalize",
         "gazetteer",

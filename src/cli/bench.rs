@@ -81,10 +81,11 @@ pub fn run(args: Args) -> ExitCode {
     let passes = args.passes.max(1);
     println!(
         "warta bench: {} docs ({skipped} lines skipped), {mb:.1} MB of text, loaded in {:.1} s; \
-         {passes} passes per thread count after a warm-up of {} docs",
+         {passes} passes per thread count after a warm-up of {} docs; allocator: {}",
         docs.len(),
         t.elapsed().as_secs_f64(),
-        args.warmup.min(docs.len())
+        args.warmup.min(docs.len()),
+        super::ALLOCATOR
     );
     pass(&ex, &docs[..args.warmup.min(docs.len())], 1);
     let t = Instant::now();

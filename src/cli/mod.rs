@@ -11,6 +11,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// The global allocator this binary was built with (see `main.rs`), named in bench reports.
+const ALLOCATOR: &str = if cfg!(all(feature = "jemalloc", not(target_env = "msvc"))) {
+    "jemalloc"
+} else {
+    "system"
+};
+
 /// Typed, source-anchored event records from Indonesian regional news.
 #[derive(Debug, Parser)]
 #[command(name = "warta", version, about)]
