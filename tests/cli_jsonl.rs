@@ -292,6 +292,18 @@ fn bench_reports_stages_and_the_raw_scan_ratio_pass_by_pass() {
     let two: f64 = row("2")[4].trim_end_matches('x').parse().unwrap();
     assert!(two > 0.0, "{report}");
     assert!(report.contains("raw aho-corasick DFA scan"), "{report}");
+    // The raw scan's own speed-up on two threads, the median of two rounds, then each.
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("raw scan on 2 threads: "))
+        .unwrap_or_else(|| panic!("no raw speed-up line in\n{report}"));
+    let speedups: Vec<f64> = line
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    // "2" (threads), the median, and one per round.
+    assert_eq!(speedups.len(), 4, "{line}");
+    assert!(speedups[1..].iter().all(|&x| x > 0.0), "{line}");
     let ratios = |label: &str| -> Vec<f64> {
         let line = report
             .lines()

@@ -9,7 +9,9 @@
 //! right after a pass of the raw scan, and the ratio is taken pair by pair: a shared
 //! machine whose speed drifts from minute to minute slows both sides of a pair alike. For
 //! the same reason the passes run in rounds, every thread count once per round, and the
-//! speed-up of a thread count is the median of its rounds' speed-ups.
+//! speed-up of a thread count is the median of its rounds' speed-ups. Beside it stands the
+//! raw scan's own speed-up on that many threads, measured in the same rounds: a scan that
+//! shares nothing and allocates nothing, so what it does not gain is the machine's.
 
 use std::fs::File;
 use std::io::BufReader;
@@ -111,17 +113,31 @@ pub fn run(args: Args) -> ExitCode {
     let counts: Vec<usize> = args.threads.iter().map(|&n| n.max(1)).collect();
     let paired_at = counts.iter().position(|&n| n == paired);
     let mut rounds: Vec<Vec<Pass>> = counts.iter().map(|_| Vec::new()).collect();
+    // The raw scan's own speed-up on each thread count above one, round by round (when
+    // the paired count is 1): what the machine gives a scan that shares nothing.
+    let mut raw_speedups: Vec<Vec<f64>> = counts.iter().map(|_| Vec::new()).collect();
     for _ in 0..passes {
+        let mut raw_one = None;
+        let mut raw_many = Vec::new();
         for (c, &n) in counts.iter().enumerate() {
             let scan = raw
                 .as_ref()
                 .filter(|_| Some(c) == paired_at)
                 .map(|ac| raw_pass(ac, &docs));
+            if let Some(ac) = raw.as_ref().filter(|_| paired == 1 && n > 1) {
+                raw_many.push((c, raw_threads(ac, &docs, n)));
+            }
             let run = pass(&ex, &docs, n);
             if let Some(scan) = scan {
+                raw_one = Some(scan.wall);
                 paired_runs.push((scan, run.wall, run.cpu));
             }
             rounds[c].push(run);
+        }
+        for (c, wall) in raw_many {
+            if let Some(one) = raw_one {
+                raw_speedups[c].push(one.as_secs_f64() / wall.as_secs_f64().max(1e-9));
+            }
         }
     }
 
@@ -159,6 +175,17 @@ pub fn run(args: Args) -> ExitCode {
         );
         if breakdown.as_ref().is_none_or(|(m, _)| n == 1 && *m != 1) {
             breakdown = Some((n, runs));
+        }
+    }
+    for (&n, speedups) in counts.iter().zip(&raw_speedups) {
+        if !speedups.is_empty() {
+            let list: Vec<String> = speedups.iter().map(|x| format!("{x:.2}x")).collect();
+            println!(
+                "raw scan on {n} threads: {:.2}x one thread's speed (round by round: {}): the \
+                 machine's own ceiling for a speed-up",
+                median(speedups),
+                list.join(", ")
+            );
         }
     }
 
@@ -329,6 +356,32 @@ fn raw_pass(ac: &AhoCorasick, docs: &[Article]) -> RawPass {
         cpu: thread_cpu().zip(c).map(|(b, a)| b.saturating_sub(a)),
         matches,
     }
+}
+
+/// Scans every document with the raw automaton on `threads` threads; the wall clock.
+fn raw_threads(ac: &AhoCorasick, docs: &[Article], threads: usize) -> Duration {
+    const CHUNK: usize = 16;
+    let next = AtomicUsize::new(0);
+    let start = Instant::now();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                let mut matches = 0;
+                loop {
+                    let i = next.fetch_add(CHUNK, Ordering::Relaxed);
+                    let Some(chunk) = docs.get(i..(i + CHUNK).min(docs.len())) else {
+                        break;
+                    };
+                    matches += chunk
+                        .iter()
+                        .map(|a| ac.find_iter(&a.text).count())
+                        .sum::<usize>();
+                }
+                std::hint::black_box(matches);
+            });
+        }
+    });
+    start.elapsed()
 }
 
 /// Percentages in pass order, then their median: "27.1%, 28.0%, 26.5%: median 27.1%".
