@@ -13,6 +13,7 @@ use std::sync::{LazyLock, Mutex};
 
 use jiff::civil::Weekday;
 use regex_automata::meta::{Cache, Regex};
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
 
@@ -280,7 +281,12 @@ fn written_prefix(p: &str) -> String {
     )
 }
 
-fn productions() -> Vec<(&'static str, String)> {
+/// A production: its name, its head, and a tail that can match the empty string anywhere
+/// (every part of it optional). The production is head then tail; the head alone matches
+/// at exactly the positions where the production does.
+type Production = (&'static str, String, String);
+
+fn productions() -> Vec<Production> {
     let wd = weekday();
     let pod = pod();
     let mon = month_any();
@@ -291,6 +297,7 @@ fn productions() -> Vec<(&'static str, String)> {
         (
             "dec",
             format!("{B}(?:sekitar{S1})?(?:tahun|era|dekade){S1}(?P<dec_y>(?:1[89]|20)?[0-9]0)-?an{B}"),
+            String::new(),
         ),
         // Numeric dates: "Kamis (6/7/2023)", "(7/03/2024)", "Senin (9/10/23) pagi".
         (
@@ -299,19 +306,19 @@ fn productions() -> Vec<(&'static str, String)> {
                 "(?:{B}(?:hari{S1})?(?P<n_wd>{wd})(?:{S1}(?P<n_wpod>{pod}))?(?:{S0},)?{S0}|{B}(?P<n_tgl>tanggal|tgl\\.?){S0})?\
                  (?P<n_lp>\\()?{S0}(?:(?P<n_d>{DAY})/(?P<n_m>[01]?[0-9])\
                  (?:/(?P<n_y>[0-9]{{4}}|[0-9]{{2}}))?|(?P<n_dd>{DAY})-(?P<n_dm>[01]?[0-9])-(?P<n_dy>{Y4}))\
-                 {S0}(?P<n_rp>\\))?{tail}",
-                tail = tail("n")
+                 {S0}(?P<n_rp>\\))?"
             ),
+            tail("n"),
         ),
         // Written day ranges: "6-7 Juli 2023", "6 s.d. 8 Juli".
         (
             "ra",
             format!(
                 "{pre}{B}(?P<ra_d1>{DAY}){S0}{RANGE_SEP}{S0}(?P<ra_d2>{DAY}){S1}(?P<ra_m>{mon})\
-                 (?:{S0},?{S0}(?P<ra_y>{Y4}){B})?{tail}",
+                 (?:{S0},?{S0}(?P<ra_y>{Y4}){B})?",
                 pre = written_prefix("ra"),
-                tail = tail("ra")
             ),
+            tail("ra"),
         ),
         // "30 Juni - 2 Juli 2024", "30 Desember 2023 s.d. 2 Januari 2024".
         (
@@ -319,28 +326,28 @@ fn productions() -> Vec<(&'static str, String)> {
             format!(
                 "{pre}{B}(?P<rb_d1>{DAY}){S1}(?P<rb_m1>{mon})(?:{S0},?{S0}(?P<rb_y1>{Y4}){B})?\
                  {S0}{RANGE_SEP}{S0}(?:(?P<rb_wd2>{wd}){S0},?{S0})?(?P<rb_d2>{DAY}){S1}(?P<rb_m2>{mon})\
-                 (?:{S0},?{S0}(?P<rb_y2>{Y4}){B})?{tail}",
+                 (?:{S0},?{S0}(?P<rb_y2>{Y4}){B})?",
                 pre = written_prefix("rb"),
-                tail = tail("rb")
             ),
+            tail("rb"),
         ),
         // Written dates: "Rabu, 13 November 2024", "Kamis pagi, 9 Mei 2024", "tanggal 10 Agustus".
         (
             "d",
             format!(
-                "{pre}{B}(?P<d_d>{DAY}){S1}(?P<d_m>{mon})(?:{S0},?{S0}(?P<d_y>{Y4}){B})?{tail}",
+                "{pre}{B}(?P<d_d>{DAY}){S1}(?P<d_m>{mon})(?:{S0},?{S0}(?P<d_y>{Y4}){B})?",
                 pre = written_prefix("d"),
-                tail = tail("d")
             ),
+            tail("d"),
         ),
         // Months with a year: "November 2024", "Juli-Agustus 2024".
         (
             "my",
             format!(
                 "{B}(?:bulan{S1})?(?P<my_m1>{mon})(?:{S0},?{S0}(?P<my_y1>{Y4}){B})?\
-                 (?:{S0}{RANGE_SEP}{S0}(?P<my_m2>{mon}))?{S0},?{S0}(?P<my_y2>{Y4}){B}\
-                 (?:{S1}(?P<my_dir>lalu|silam|mendatang|ini){B})?"
+                 (?:{S0}{RANGE_SEP}{S0}(?P<my_m2>{mon}))?{S0},?{S0}(?P<my_y2>{Y4}){B}"
             ),
+            format!("(?:{S1}(?P<my_dir>lalu|silam|mendatang|ini){B})?"),
         ),
         // Months without a year: "bulan Maret lalu", "pada Mei", "Juli mendatang".
         (
@@ -351,14 +358,15 @@ fn productions() -> Vec<(&'static str, String)> {
                  (?P<mo_t>{B}(?P<mo_b>bulan{S1})?(?P<mo_m>{monf})\
                  (?:{S1}(?P<mo_dir>lalu|kemarin|silam|mendatang|depan|nanti|ini){B})?)"
             ),
+            String::new(),
         ),
         // "tahun 2024", "akhir tahun 2024", "tahun 2014 ini".
         (
             "ya",
             format!(
-                "{B}(?:(?:awal|akhir|pertengahan|medio){S1})?(?:tahun|thn\\.?){S1}(?P<ya_y>{Y4}){B}\
-                 (?:{S1}(?P<ya_dir>lalu|silam|mendatang|nanti|ini|depan){B})?"
+                "{B}(?:(?:awal|akhir|pertengahan|medio){S1})?(?:tahun|thn\\.?){S1}(?P<ya_y>{Y4}){B}"
             ),
+            format!("(?:{S1}(?P<ya_dir>lalu|silam|mendatang|nanti|ini|depan){B})?"),
         ),
         // A bare year after a year-context word: "Pemilu 2024", "pada 2015", "sejak 1998".
         (
@@ -369,16 +377,19 @@ fn productions() -> Vec<(&'static str, String)> {
                  menjelang|selama|sepanjang|memasuki){S1}\
                  (?P<yb_t>(?P<yb_y>{Y4}){B}(?:{S1}(?P<yb_dir>lalu|silam|mendatang|nanti|ini){B})?)"
             ),
+            String::new(),
         ),
         // A bare year before a direction word: "1988 lalu", "2024 mendatang".
         (
             "yc",
             format!("{B}(?P<yc_y>{Y4}){S1}(?P<yc_dir>lalu|silam|mendatang|nanti){B}"),
+            String::new(),
         ),
         // "H-8", "H+1".
         (
             "hn",
             format!("{B}h{S0}(?P<hn_s>[-+]){S0}(?P<hn_n>[0-9]{{1,3}}){B}"),
+            String::new(),
         ),
         // Anaphoric days: "hari itu", "keesokan harinya", "malam itu".
         (
@@ -387,6 +398,7 @@ fn productions() -> Vec<(&'static str, String)> {
                 "{B}(?P<an_w>hari{S1}itu|hari{S1}yang{S1}sama|keesokan{S1}harinya|keesokan{S1}hari|\
                  esok{S1}harinya|hari{S1}berikutnya|(?P<an_pod>pagi|siang|sore|petang|malam){S1}itu){B}"
             ),
+            String::new(),
         ),
         // Deictic days: "hari ini", "kemarin sore", "besok", "lusa".
         (
@@ -394,8 +406,9 @@ fn productions() -> Vec<(&'static str, String)> {
             format!(
                 "{B}(?P<rd_w>hari{S1}ini|kemarin{S1}lusa|kemarin|besok|esok{S1}hari|esok|lusa|\
                  tadi{S1}(?:pagi|siang|sore)|(?:pagi|siang|sore|petang|malam){S1}ini|\
-                 nanti{S1}(?:pagi|siang|sore|petang|malam)){B}(?:{S1}(?P<rd_pod>{pod}))?"
+                 nanti{S1}(?:pagi|siang|sore|petang|malam)){B}"
             ),
+            format!("(?:{S1}(?P<rd_pod>{pod}))?"),
         ),
         // Counted offsets: "kurang 8 hari lagi", "sebulan yang lalu", "tiga minggu kemudian".
         (
@@ -407,6 +420,7 @@ fn productions() -> Vec<(&'static str, String)> {
                  (?P<ro_dir>lagi|mendatang|yang{S1}akan{S1}datang|yang{S1}lalu|lalu|silam|kemudian|\
                  sebelumnya|setelahnya|sesudahnya|berikutnya|setelah{S1}itu|sesudah{S1}itu){B}"
             ),
+            String::new(),
         ),
         // Periods: "pekan depan", "minggu lalu", "bulan ini", "tahun depan".
         (
@@ -415,14 +429,15 @@ fn productions() -> Vec<(&'static str, String)> {
                 "{B}(?:(?:awal|akhir|pertengahan){S1})?(?P<rp_u>pekan|minggu|bulan|tahun){S1}\
                  (?P<rp_dir>depan|mendatang|yang{S1}lalu|lalu|kemarin|silam|ini){B}"
             ),
+            String::new(),
         ),
         // A day of the month alone: "tanggal 24", "tanggal 24 kemarin".
         (
             "dm",
             format!(
-                "{B}(?:tanggal|tgl\\.?){S0}(?P<dm_d>{DAY}){B}\
-                 (?:{S1}(?P<dm_dir>lalu|kemarin|mendatang|depan|nanti|ini){B})?"
+                "{B}(?:tanggal|tgl\\.?){S0}(?P<dm_d>{DAY}){B}"
             ),
+            format!("(?:{S1}(?P<dm_dir>lalu|kemarin|mendatang|depan|nanti|ini){B})?"),
         ),
         // Recurring: "setiap Senin", "tiap bulan", "setiap hari Minggu".
         (
@@ -432,12 +447,16 @@ fn productions() -> Vec<(&'static str, String)> {
                  (?P<rc_x>{wd}|hari|minggu|pekan|bulan|tahun|pagi|siang|sore|malam|\
                  akhir{S1}pekan|tanggal{S1}{DAY}){B}"
             ),
+            String::new(),
         ),
         // A weekday alone: "pada Senin", "hari Minggu lalu", "Kamis depan".
         (
             "wd",
             format!(
-                "{B}(?:hari{S1})?(?P<wd_w>{wd})(?:{S1}(?P<wd_pod>{pod}))?\
+                "{B}(?:hari{S1})?(?P<wd_w>{wd})"
+            ),
+            format!(
+                "(?:{S1}(?P<wd_pod>{pod}))?\
                  (?:{S1}(?P<wd_dir>lalu|kemarin|depan|mendatang|nanti|besok|ini|itu){B})?"
             ),
         ),
@@ -449,6 +468,7 @@ fn productions() -> Vec<(&'static str, String)> {
                  (?P<ck_z>wita|wib|wit){B}",
                 cue = clock_with_cue("ckc")
             ),
+            String::new(),
         ),
         // Vague references: "saat ini", "kini", "saat itu", "dulu", "musim hujan".
         (
@@ -458,6 +478,7 @@ fn productions() -> Vec<(&'static str, String)> {
                  ketika{S1}itu|kala{S1}itu|(?:pada{S1})?(?:saat|waktu){S1}yang{S1}sama|dahulu|dulu|\
                  kelak|masa{S1}depan|masa{S1}lalu|musim{S1}(?:penghujan|hujan|kemarau)){B}"
             ),
+            String::new(),
         ),
         // An election named without a year.
         (
@@ -466,18 +487,31 @@ fn productions() -> Vec<(&'static str, String)> {
                 "{B}(?P<el_k>pemilu|pilkada|pilpres|pileg|pilgub|pilbup|pilwali|pilwalkot|\
                  pencoblosan|pemungutan{S1}suara){B}"
             ),
+            String::new(),
         ),
     ]
 }
 
 impl Grammar {
     fn new() -> Grammar {
-        let patterns: Vec<String> = productions()
+        let productions = productions();
+        let patterns: Vec<String> = productions
             .iter()
-            .map(|(name, pattern)| format!("(?P<{name}>{pattern})"))
+            .map(|(name, head, tail)| format!("(?P<{name}>{head}{tail})"))
+            .collect();
+        // The single pass needs where a hit starts and which production it is, no more:
+        // the heads alone give both (a production matches where its head does, and at
+        // one position the first production listed wins), with a smaller automaton that
+        // stops sooner, and without capture groups.
+        let heads: Vec<&str> = productions
+            .iter()
+            .map(|(_, head, _)| head.as_str())
             .collect();
         // The patterns are constants of this module; a unit test compiles them.
-        let all = Regex::new_many(&patterns).expect("the time grammar compiles");
+        let all = Regex::builder()
+            .configure(Regex::config().which_captures(WhichCaptures::Implicit))
+            .build_many(&heads)
+            .expect("the time grammar compiles");
         let each: Vec<Regex> = patterns
             .iter()
             .map(|p| Regex::new(p).expect("a time production compiles"))
@@ -1490,7 +1524,7 @@ mod tests {
     #[test]
     fn the_grammar_compiles() {
         assert_eq!(GRAMMAR.all.pattern_len(), PRODUCTIONS.len());
-        let names: Vec<&str> = productions().iter().map(|(n, _)| *n).collect();
+        let names: Vec<&str> = productions().iter().map(|(n, _, _)| *n).collect();
         assert_eq!(names, PRODUCTIONS);
     }
 
@@ -1516,6 +1550,61 @@ mod tests {
         assert_ne!(name_key("n", "_d"), name_key("n_dd", ""));
         assert_eq!(name_key("ckc_tpod", "x"), TOO_LONG);
         assert_eq!(name_key("", ""), NO_NAME);
+    }
+
+    #[test]
+    fn every_tail_matches_the_empty_string_anywhere() {
+        // A control character starts no part of any tail, so a tail can only match there
+        // by matching nothing: it must, after a letter, a digit, a space or nothing.
+        let mut tails = 0;
+        for (name, _, tail) in productions().iter().filter(|(_, _, t)| !t.is_empty()) {
+            let re = Regex::new(tail).unwrap();
+            for hay in ["\u{1}", "a\u{1}", "7\u{1}", " \u{1}", ""] {
+                let at = hay.len() - hay.ends_with('\u{1}') as usize;
+                let input = Input::new(hay).span(at..hay.len()).anchored(Anchored::Yes);
+                let found = re.search(&input).map(|m| m.range());
+                assert_eq!(found, Some(at..at), "tail of {name} in {hay:?}");
+            }
+            tails += 1;
+        }
+        assert_eq!(tails, 9);
+    }
+
+    #[test]
+    fn the_heads_find_what_the_whole_productions_find() {
+        // The single pass searches the heads only; at each position it must find the
+        // same start and the same production as a search of the whole productions.
+        let whole: Vec<String> = productions()
+            .iter()
+            .map(|(_, head, tail)| format!("{head}{tail}"))
+            .collect();
+        let whole = Regex::new_many(&whole).unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .map(|p| std::fs::read_to_string(p).unwrap().to_lowercase())
+            .collect();
+        texts.push("kamis (6/7/2023) pukul 09.00 wita, rabu 13 november 2024 pagi lalu".into());
+        let mut found = 0;
+        for text in &texts {
+            let mut pos = 0;
+            while pos <= text.len() {
+                let input = Input::new(text.as_str()).span(pos..text.len());
+                let (a, b) = (GRAMMAR.all.search(&input), whole.search(&input));
+                assert_eq!(
+                    a.map(|m| (m.start(), m.pattern())),
+                    b.map(|m| (m.start(), m.pattern())),
+                    "{:?}",
+                    &text[pos..]
+                );
+                let Some(m) = a else { break };
+                found += 1;
+                pos = next_char(text, m.start());
+            }
+        }
+        assert!(found > 100, "{found} hits");
     }
 
     #[test]
