@@ -196,8 +196,9 @@ const DIR_AFTER_DATE: &str = "lalu|kemarin|silam|mendatang|nanti";
 
 /// The compiled grammar.
 pub(crate) struct Grammar {
-    /// All productions as one multi-pattern regex, for the single pass; the pattern
-    /// that matched names the production.
+    /// The heads of all productions as one multi-pattern regex without capture groups,
+    /// for the single pass: where a hit starts, and (the pattern that matched) which
+    /// production it is.
     all: Regex,
     /// Each production alone, for its captures (and for retrying a position after a
     /// rejection).
