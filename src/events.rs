@@ -763,7 +763,9 @@ fn anaphor_sentences(input: &Input, cache: &mut SentenceCache, from: usize) -> V
     }
     let mut out: Vec<Range<usize>> = Vec::new();
     for word in ANAPHORS {
-        for (at, _) in folded[from..end].match_indices(word) {
+        // The paragraphs are often the whole article (one line): memmem's vectorized
+        // search, not str's byte-wise one.
+        for at in memchr::memmem::find_iter(&folded.as_bytes()[from..end], word) {
             let at = from + at;
             let boundary = folded[at + word.len()..]
                 .chars()
