@@ -92,8 +92,7 @@ impl<'a> Context<'a> {
         let start = self.hits[i].range.start;
         let prev_end = i.checked_sub(1).map_or(0, |p| self.hits[p].range.end);
         // Only the text after the previous hit is searched for the paragraph start.
-        let para = self.text[prev_end..start]
-            .rfind('\n')
+        let para = memchr::memrchr(b'\n', &self.text.as_bytes()[prev_end..start])
             .map_or(prev_end, |p| prev_end + p + 1);
         &self.text[para..start]
     }

@@ -393,7 +393,7 @@ fn skip_portfolio(ctx: &Context, last: usize, end: usize) -> (usize, usize) {
 /// degrees are never longer): the cost per title stays constant on one-line texts.
 fn line_end(text: &str, pos: usize) -> usize {
     let cap = capped(text, pos, 400);
-    text[pos..cap].find('\n').map_or(cap, |n| pos + n)
+    memchr::memchr(b'\n', &text.as_bytes()[pos..cap]).map_or(cap, |n| pos + n)
 }
 
 /// `pos + len`, or less, on a char boundary, at most the text's end.
@@ -903,14 +903,12 @@ fn channel_split(ctx: &Context, r: &Range<usize>) -> Option<usize> {
 /// The end of the sentence that contains `pos` (a period before a space or line end),
 /// looked for within 2,000 bytes.
 fn sentence_end(text: &str, pos: usize) -> usize {
-    let rest = &text[pos..capped(text, pos, 2000)];
-    let n = rest
-        .find(". ")
-        .map(|i| i + 1)
-        .into_iter()
-        .chain(rest.find('\n'))
-        .min()
-        .unwrap_or(rest.len());
+    let rest = &text.as_bytes()[pos..capped(text, pos, 2000)];
+    // A ". " before the first line end (none can straddle it: its space is no newline).
+    let line = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+    let n = memchr::memchr_iter(b'.', &rest[..line])
+        .find(|&i| rest.get(i + 1) == Some(&b' '))
+        .map_or(line, |i| i + 1);
     pos + n
 }
 

@@ -188,7 +188,7 @@ pub fn resolve(ctx: &Context, dateline: Option<Range<usize>>) -> Places {
 /// Rule 6: a name whose every occurrence in the article is glued to a following
 /// capitalized word, and never introduced, is part of longer names, not a place.
 fn drop_glued_names(ctx: &Context, candidates: &mut [Vec<u32>]) {
-    let first_line_end = ctx.text.find('\n').unwrap_or(ctx.text.len());
+    let first_line_end = memchr::memchr(b'\n', ctx.text.as_bytes()).unwrap_or(ctx.text.len());
     // For each place pattern of the article: seen free (or introduced) at least once?
     let mut free: HashMap<u32, bool> = HashMap::new();
     for i in (0..candidates.len()).filter(|i| !candidates[*i].is_empty()) {
