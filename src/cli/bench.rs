@@ -289,7 +289,6 @@ fn load(args: &Args) -> std::io::Result<(Vec<Article>, usize)> {
 
 /// Extracts and serializes every document on `threads` threads.
 fn pass(ex: &Extractor, docs: &[Article], threads: usize) -> Pass {
-    const CHUNK: usize = 16;
     let next = AtomicUsize::new(0);
     let start = Instant::now();
     let parts: Vec<(Profile, Duration, Option<Duration>)> = std::thread::scope(|s| {
@@ -300,12 +299,8 @@ fn pass(ex: &Extractor, docs: &[Article], threads: usize) -> Pass {
                     let mut profile = Profile::default();
                     let mut serialize = Duration::ZERO;
                     let mut out = Vec::with_capacity(1 << 16);
-                    loop {
-                        let i = next.fetch_add(CHUNK, Ordering::Relaxed);
-                        if i >= docs.len() {
-                            break;
-                        }
-                        for a in &docs[i..(i + CHUNK).min(docs.len())] {
+                    while let Some(chunk) = next_chunk(&next, docs) {
+                        for a in chunk {
                             let rec = ex.extract_profiled(a, &mut profile);
                             let t = Instant::now();
                             out.clear();
@@ -360,18 +355,13 @@ fn raw_pass(ac: &AhoCorasick, docs: &[Article]) -> RawPass {
 
 /// Scans every document with the raw automaton on `threads` threads; the wall clock.
 fn raw_threads(ac: &AhoCorasick, docs: &[Article], threads: usize) -> Duration {
-    const CHUNK: usize = 16;
     let next = AtomicUsize::new(0);
     let start = Instant::now();
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
                 let mut matches = 0;
-                loop {
-                    let i = next.fetch_add(CHUNK, Ordering::Relaxed);
-                    let Some(chunk) = docs.get(i..(i + CHUNK).min(docs.len())) else {
-                        break;
-                    };
+                while let Some(chunk) = next_chunk(&next, docs) {
                     matches += chunk
                         .iter()
                         .map(|a| ac.find_iter(&a.text).count())
@@ -382,6 +372,14 @@ fn raw_threads(ac: &AhoCorasick, docs: &[Article], threads: usize) -> Duration {
         }
     });
     start.elapsed()
+}
+
+/// The next 16 documents not yet taken by any thread (`next` counts those taken), or
+/// `None` when all are.
+fn next_chunk<'d>(next: &AtomicUsize, docs: &'d [Article]) -> Option<&'d [Article]> {
+    const CHUNK: usize = 16;
+    let i = next.fetch_add(CHUNK, Ordering::Relaxed);
+    docs.get(i..(i + CHUNK).min(docs.len()))
 }
 
 /// Percentages in pass order, then their median: "27.1%, 28.0%, 26.5%: median 27.1%".
