@@ -1181,7 +1181,8 @@ fn subject_before(input: &Input, sentence: usize, verb: usize) -> Option<usize> 
     named.sort_by_key(|(m, _)| m.start);
     let (last, k) = named.pop()?;
     if let Some((prev, j)) = named.last() {
-        let between = &input.ctx.folded[prev.end..last.start];
+        // Mentions may overlap (an office and the name inside it): nothing between them.
+        let between = input.ctx.folded.get(prev.end..last.start).unwrap_or("");
         let companion = between
             .split([' ', ','])
             .any(|w| matches!(w, "bersama" | "didampingi" | "dan" | "serta"));

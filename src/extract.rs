@@ -149,17 +149,44 @@ impl Extractor {
 
     /// Extracts one record. Never fails: problems become `warnings`.
     pub fn extract(&self, article: &Article) -> Record {
-        self.run(article, &mut None)
+        self.run(article, &mut None, None)
+    }
+
+    /// Extracts one record like [`Extractor::extract`], with every decision taken about a
+    /// capitalized name that no lexicon explains: its span, whether it became a person,
+    /// and the rule that decided (see [`entities::names`]).
+    ///
+    /// ```
+    /// use warta::{Article, Extractor};
+    ///
+    /// let ex = Extractor::new()?;
+    /// let text = "Samarinda - Menurut warga, Pak Slamet Riyadi menutup warungnya.";
+    /// let (rec, decisions) = ex.explain(&Article::new("x", text));
+    /// let d = decisions.iter().find(|d| d.text == "Slamet Riyadi").unwrap();
+    /// assert!(d.person);
+    /// assert_eq!(d.rule, "honorific");
+    /// assert_eq!(rec.people[0].name, "Slamet Riyadi");
+    /// # Ok::<(), warta::Error>(())
+    /// ```
+    pub fn explain(&self, article: &Article) -> (Record, Vec<NameDecision>) {
+        let mut log = Vec::new();
+        let rec = self.run(article, &mut None, Some(&mut log));
+        (rec, log)
     }
 
     /// Extracts one record like [`Extractor::extract`] and adds the time each stage took
     /// to `profile` (for `warta bench` and profiling; costs a clock read per stage).
     pub fn extract_profiled(&self, article: &Article, profile: &mut Profile) -> Record {
         let mut clock = Some((profile, Instant::now()));
-        self.run(article, &mut clock)
+        self.run(article, &mut clock, None)
     }
 
-    fn run(&self, article: &Article, clock: &mut Option<(&mut Profile, Instant)>) -> Record {
+    fn run(
+        &self,
+        article: &Article,
+        clock: &mut Option<(&mut Profile, Instant)>,
+        explain: Option<&mut Vec<NameDecision>>,
+    ) -> Record {
         let input = article.text.as_str();
         let norm = Normalized::new(input);
         lap(clock, Stage::Normalize);
@@ -178,7 +205,32 @@ impl Extractor {
         };
         let places = entities::places::resolve(&ctx, fields.dateline.clone());
         let mentions = entities::institutions::resolve(&ctx, &places);
-        let mut people = entities::people::resolve(&ctx, &places, times.reference);
+        let mut people = entities::people::resolve(&ctx, &places, &mentions, times.reference);
+        let runs = entities::proper::Runs::scan(norm.text());
+        let headline = fields
+            .title
+            .clone()
+            .filter(|h| title_case(&norm.text()[h.clone()]));
+        let names_input = entities::names::Input {
+            ctx: &ctx,
+            places: &places,
+            runs: &runs,
+            title_case_headline: headline,
+            reference: times.reference,
+        };
+        let mut decisions = explain.is_some().then(Vec::new);
+        entities::names::resolve(&names_input, &mut people, decisions.as_mut());
+        if let (Some(out), Some(decisions)) = (explain, decisions) {
+            out.extend(decisions.into_iter().map(|d| NameDecision {
+                span: norm.span(input, d.range),
+                text: String::new(),
+                person: d.person,
+                rule: d.rule,
+            }));
+            for d in out.iter_mut() {
+                d.text = d.span.text.clone();
+            }
+        }
         entities::people::name_mentions(&ctx, &mut people.people);
         if let Some(h) = fields.title.clone() {
             // In a headline in Title Case, verbs are capitalized too ("Kapolda Pimpin
@@ -301,13 +353,7 @@ impl Extractor {
     ) -> Vec<Event> {
         let place_id = |p: u32| self.lex.places[p as usize].id.clone();
         let person_id = |k: usize| rec.people[k].id.clone();
-        let inst_id = |k: usize| {
-            let m = &mentions[k];
-            match m.jurisdiction {
-                Some(j) => format!("{}@{}", m.kind, place_id(j)),
-                None => m.kind.clone(),
-            }
-        };
+        let inst_id = |k: usize| self.institution_id(&mentions[k]);
         found
             .iter()
             .map(|e| {
@@ -344,6 +390,20 @@ impl Extractor {
                 }
             })
             .collect()
+    }
+
+    /// A mention's record id: `<type>[:<label>][@<place id>]`.
+    fn institution_id(&self, m: &Mention) -> String {
+        let mut id = m.kind.clone();
+        if let Some(label) = &m.label {
+            id.push(':');
+            id.push_str(label);
+        }
+        if let Some(j) = m.jurisdiction {
+            id.push('@');
+            id.push_str(&self.lex.places[j as usize].id);
+        }
+        id
     }
 
     fn places(
@@ -384,14 +444,12 @@ impl Extractor {
             let jurisdiction = m
                 .jurisdiction
                 .map(|p| self.lex.places[p as usize].id.clone());
-            let id = match &jurisdiction {
-                Some(j) => format!("{}@{j}", m.kind),
-                None => m.kind.clone(),
-            };
+            let id = self.institution_id(m);
             let slot = *index.entry(id.clone()).or_insert_with(|| {
                 out.push(Institution {
                     id,
                     kind: m.kind.clone(),
+                    category: m.category.clone(),
                     name: String::new(),
                     jurisdiction,
                     unit: None,
@@ -455,6 +513,19 @@ impl Extractor {
             })
             .collect()
     }
+}
+
+/// A decision about a capitalized name, as [`Extractor::explain`] reports it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct NameDecision {
+    /// Where the candidate is, in the original text.
+    pub span: Span,
+    /// The candidate's text (the same as `span.text`).
+    pub text: String,
+    /// Whether it became (a mention of) a person.
+    pub person: bool,
+    /// The rule that decided (see [`entities::names`]).
+    pub rule: &'static str,
 }
 
 /// Time spent per pipeline stage, summed over the documents of a

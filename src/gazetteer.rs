@@ -39,7 +39,7 @@
 //! # Ok::<(), warta::Error>(())
 //! ```
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use aho_corasick::automaton::{Automaton, StateID};
@@ -59,6 +59,9 @@ pub enum Entry {
     Place(u32),
     /// `lexicons.institutions[i]`.
     Institution(u32),
+    /// `lexicons.institutions[i]` by an ambiguous short form ("MA", "BI"): it counts only
+    /// when written exactly so and confirmed by the article.
+    Guarded(u32),
     /// `lexicons.titles[i]`.
     Title(u32),
     /// `lexicons.units[i]`.
@@ -105,6 +108,8 @@ pub struct Gazetteer {
     after_first: FirstWords,
     /// `entries[starts[p]..starts[p + 1]]` are the candidates of pattern `p`.
     entries: Vec<Entry>,
+    /// Parallel to `entries`: the candidate is written only in capitals.
+    capitals: Vec<bool>,
     starts: Vec<u32>,
     /// The folded aliases, concatenated in pattern order; pattern `p` is
     /// `aliases[alias_ends[p - 1]..alias_ends[p]]`.
@@ -115,10 +120,17 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// Builds the automaton over every alias of `lex`.
     pub fn new(lex: &Lexicons) -> Result<Gazetteer, Error> {
-        let mut by_alias: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut by_alias: FxHashMap<String, Vec<Entry>> = FxHashMap::default();
+        // (folded alias, institution) pairs written with a lowercase letter somewhere: an
+        // institution known only by acronyms in capitals ("PASI") needs capitals.
+        let mut mixed: FxHashSet<(String, Entry)> = FxHashSet::default();
         let mut add = |alias: &str, entry: Entry| {
             let key = normalize::fold(alias.trim());
             if key.chars().any(char::is_alphanumeric) {
+                let institution = matches!(entry, Entry::Institution(_));
+                if institution && alias.chars().any(char::is_lowercase) {
+                    mixed.insert((key.clone(), entry));
+                }
                 let list = by_alias.entry(key).or_default();
                 if !list.contains(&entry) {
                     list.push(entry);
@@ -132,6 +144,7 @@ impl Gazetteer {
         for (i, e) in (0u32..).zip(&lex.institutions) {
             add(&e.name, Entry::Institution(i));
             e.aliases.iter().for_each(|a| add(a, Entry::Institution(i)));
+            e.exact.iter().for_each(|a| add(a, Entry::Guarded(i)));
         }
         for (i, e) in (0u32..).zip(&lex.titles) {
             e.aliases.iter().for_each(|a| add(a, Entry::Title(i)));
@@ -155,15 +168,21 @@ impl Gazetteer {
             e.aliases.iter().for_each(|a| add(a, Entry::Election(i)));
         }
         for (i, e) in (0u32..).zip(&lex.terms) {
-            e.aliases.iter().for_each(|a| add(a, Entry::Term(i)));
+            if !crate::lexicon::LOOKUP_KINDS.contains(&e.kind.as_str()) {
+                e.aliases.iter().for_each(|a| add(a, Entry::Term(i)));
+            }
         }
-        Self::from_aliases(by_alias)
+        Self::from_aliases(by_alias, &mixed)
     }
 
-    fn from_aliases(by_alias: HashMap<String, Vec<Entry>>) -> Result<Gazetteer, Error> {
+    fn from_aliases(
+        by_alias: FxHashMap<String, Vec<Entry>>,
+        mixed: &FxHashSet<(String, Entry)>,
+    ) -> Result<Gazetteer, Error> {
         let mut pairs: Vec<(String, Vec<Entry>)> = by_alias.into_iter().collect();
         pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut entries = Vec::new();
+        let mut capitals = Vec::new();
         let mut starts = vec![0u32];
         let mut aliases = String::new();
         let mut alias_ends = Vec::with_capacity(pairs.len());
@@ -171,6 +190,9 @@ impl Gazetteer {
         let mut separator_starts = false;
         for (alias, list) in &pairs {
             entries.extend_from_slice(list);
+            capitals.extend(list.iter().map(|e| {
+                matches!(e, Entry::Institution(_)) && !mixed.contains(&(alias.clone(), *e))
+            }));
             starts.push(entries.len() as u32);
             aliases.push_str(alias);
             alias_ends.push(aliases.len() as u32);
@@ -215,10 +237,19 @@ impl Gazetteer {
             separator_starts,
             after_first,
             entries,
+            capitals,
             starts,
             aliases,
             alias_ends,
         })
+    }
+
+    /// For each candidate of a hit (in the order of [`Gazetteer::entries`]), whether the
+    /// lexicon writes it only in capitals (an acronym such as "PASI"): the text must then
+    /// hold no lowercase letter ("Pasi" is another word).
+    pub fn capitals_only(&self, hit: &Hit) -> &[bool] {
+        let p = hit.pattern as usize;
+        &self.capitals[self.starts[p] as usize..self.starts[p + 1] as usize]
     }
 
     /// The number of distinct patterns (folded aliases).
@@ -459,13 +490,13 @@ mod tests {
     use super::*;
 
     fn gaz(aliases: &[&str]) -> Gazetteer {
-        let mut map: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut map: FxHashMap<String, Vec<Entry>> = FxHashMap::default();
         for (i, a) in (0u32..).zip(aliases) {
             map.entry(normalize::fold(a))
                 .or_default()
                 .push(Entry::Term(i));
         }
-        Gazetteer::from_aliases(map).unwrap()
+        Gazetteer::from_aliases(map, &FxHashSet::default()).unwrap()
     }
 
     #[test]
@@ -566,9 +597,9 @@ mod tests {
 
     #[test]
     fn shared_aliases_keep_every_candidate() {
-        let mut map: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut map: FxHashMap<String, Vec<Entry>> = FxHashMap::default();
         map.insert("bekasi".into(), vec![Entry::Place(0), Entry::Place(1)]);
-        let g = Gazetteer::from_aliases(map).unwrap();
+        let g = Gazetteer::from_aliases(map, &FxHashSet::default()).unwrap();
         let hits = g.scan("kota bekasi");
         assert_eq!(g.entries(&hits[0]), [Entry::Place(0), Entry::Place(1)]);
     }

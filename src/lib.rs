@@ -54,5 +54,5 @@ pub use error::Error;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
-pub use extract::{Article, Extractor, ExtractorBuilder, Profile};
+pub use extract::{Article, Extractor, ExtractorBuilder, NameDecision, Profile};
 pub use record::Record;

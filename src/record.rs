@@ -113,11 +113,19 @@ pub struct Place {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Institution {
     /// `"<type>@<place id>"` when the jurisdiction is known, else `"<type>"`;
-    /// `"<type>@<place id>#<unit>"` is never used: units are a field of their own.
+    /// `"<type>@<place id>#<unit>"` is never used: units are a field of their own. A body
+    /// found by its form rather than by the lexicon ("Universitas Mulawarman") adds a slug
+    /// of its name to the type: `"universitas:universitas-mulawarman"`.
     pub id: String,
     /// Institution type id ("kpu", "polres", "kodim", ...).
     #[serde(rename = "type")]
     pub kind: String,
+    /// What kind of body it is (*added*): `ministry`, `agency`, `state-body`, `police`,
+    /// `military`, `court`, `prosecution`, `regional-government`, `regional-agency`,
+    /// `party`, `company`, `media`, `university`, `school`, `club`, `ormas`,
+    /// `international`, `religious`, `ngo`; absent when the lexicon does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
     /// The longest surface form seen.
     pub name: String,
     /// Place id of the jurisdiction, if written.
@@ -453,6 +461,7 @@ mod tests {
         let inst = Institution {
             id: "kpu@64".into(),
             kind: "kpu".into(),
+            category: None,
             name: "KPU Kaltim".into(),
             jurisdiction: Some("64".into()),
             unit: None,

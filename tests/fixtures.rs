@@ -27,6 +27,9 @@ struct Expected {
     people: Vec<ExpectedPerson>,
     #[serde(default)]
     absent: Vec<String>,
+    /// Capitalized words that must not be (part of) any person's name.
+    #[serde(default)]
+    not_people: Vec<String>,
     /// Every quote of the article (checked as a complete list when given).
     quotes: Option<Vec<ExpectedQuote>>,
     /// Every figure of the article (kind and value; a complete list when given).
@@ -74,7 +77,9 @@ struct ExpectedEvent {
 #[serde(deny_unknown_fields)]
 struct ExpectedPerson {
     name: String,
-    title: String,
+    /// The role's title; absent for a person the text gives no role.
+    title: Option<String>,
+    institution: Option<String>,
     jurisdiction: Option<String>,
     acting: Option<String>,
     honorifics: Option<Vec<String>>,
@@ -132,10 +137,16 @@ fn check(name: &str, text: &str, rec: &Record, want: &Expected) -> Vec<String> {
     }
     for p in &want.people {
         let found = rec.people.iter().find(|q| q.name == p.name);
-        let role_ok = found.is_some_and(|q| {
-            q.roles.iter().any(|r| {
-                r.title == p.title && r.jurisdiction == p.jurisdiction && r.acting == p.acting
-            })
+        let role_ok = found.is_some_and(|q| match &p.title {
+            Some(title) => q.roles.iter().any(|r| {
+                &r.title == title
+                    && r.jurisdiction == p.jurisdiction
+                    && r.acting == p.acting
+                    && p.institution
+                        .as_ref()
+                        .is_none_or(|i| r.institution.as_ref() == Some(i))
+            }),
+            None => true,
         });
         let hon_ok =
             found.is_some_and(|q| p.honorifics.as_ref().is_none_or(|h| &q.honorifics == h));
@@ -144,6 +155,15 @@ fn check(name: &str, text: &str, rec: &Record, want: &Expected) -> Vec<String> {
                 "{name}: person {p:?} not found; people: {:?}",
                 rec.people
             ));
+        }
+    }
+    for w in &want.not_people {
+        if let Some(p) = rec
+            .people
+            .iter()
+            .find(|p| p.name.split(' ').any(|x| x == w) || &p.name == w)
+        {
+            bad.push(format!("{name}: {w:?} is not a person, got {:?}", p.name));
         }
     }
     let person_name = |id: &Option<String>| {

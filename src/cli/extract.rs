@@ -50,7 +50,7 @@ pub struct Args {
     max_bytes: usize,
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
+pub fn parse_date(s: &str) -> Result<Date, String> {
     s.parse::<Date>()
         .map_err(|e| format!("'{s}' is not a date (YYYY-MM-DD): {e}"))
 }

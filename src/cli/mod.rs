@@ -1,6 +1,7 @@
 //! Flag definitions and the commands they run.
 
 mod bench;
+mod explain;
 mod extract;
 mod lexicon;
 mod pipeline;
@@ -30,6 +31,8 @@ struct Cli {
 enum Command {
     /// Extract warta/1 records (JSONL on stdout) from text files, JSONL streams, folders, or stdin.
     Extract(extract::Args),
+    /// Show why each capitalized name of a text became a person or not (the rule ids).
+    Explain(explain::Args),
     /// Measure extraction speed on a JSONL corpus, per thread count and per stage.
     Bench(bench::Args),
     /// Work with lexicon files.
@@ -64,6 +67,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Lexicon {
             command: LexiconCommand::Check { dir, alone },
         } => lexicon::check(dir, alone),

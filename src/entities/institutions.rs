@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::places::Places;
-use super::Context;
+use super::{forms, Context};
 use crate::gazetteer::Entry;
 
 /// Institution types that carry unit designations.
@@ -60,10 +60,15 @@ fn designation_window(text: &str, start: usize) -> &str {
 }
 
 /// One institution mention, resolved.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Mention {
     /// Institution type id.
     pub kind: String,
+    /// What kind of body it is ("ministry", "party" …), when the lexicon says.
+    pub category: Option<String>,
+    /// For a body found by its form ("Universitas Mulawarman": type `universitas`), a
+    /// slug of its name, which tells it apart from other bodies of its type.
+    pub label: Option<String>,
     /// Jurisdiction (index into `lexicons.places`).
     pub jurisdiction: Option<u32>,
     /// Unit designation.
@@ -87,29 +92,95 @@ pub struct Tail {
 
 /// Every institution mention, in text order.
 pub fn resolve(ctx: &Context, places: &Places) -> Vec<Mention> {
+    let named = named_kinds(ctx);
     let mut out = Vec::new();
     let mut i = 0;
     while i < ctx.hits.len() {
-        let Some(k) = ctx.institution(i).filter(|_| capitalized(ctx.hit_text(i))) else {
+        let found = ctx
+            .institution(i)
+            .filter(|_| capitalized(ctx.hit_text(i)))
+            .or_else(|| guarded(ctx, i, &named));
+        let Some(k) = found else {
             i += 1;
             continue;
         };
-        let kind = ctx.lex.institutions[k as usize].kind.clone();
-        let same = |j: usize| {
-            ctx.institution(j)
-                .is_some_and(|k2| ctx.lex.institutions[k2 as usize].kind == kind)
+        let entry = &ctx.lex.institutions[k as usize];
+        if let Some(m) = forms::board_of_party(ctx, i) {
+            // "DPD Partai Golkar": the board of the party that follows.
+            i = m;
+            continue;
+        }
+        let start = forms::board_before(ctx, i, &entry.kind).unwrap_or(ctx.hits[i].range.start);
+        let mut mention = Mention {
+            kind: entry.kind.clone(),
+            category: entry.category.clone(),
+            range: start..ctx.hits[i].range.end,
+            ..Mention::default()
         };
-        let (last, end) = twin(ctx, i, same);
-        let tail = tail(ctx, places, last, end, &kind);
-        out.push(Mention {
-            kind,
-            jurisdiction: tail.jurisdiction,
-            unit: tail.unit,
-            range: ctx.hits[i].range.start..tail.end,
-        });
+        let (last, end) = match entry.pattern {
+            Some(pattern) => match forms::named(ctx, i, pattern, &mut mention) {
+                Some(found) => found,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
+            None => {
+                let kind = entry.kind.as_str();
+                let same = |j: usize| {
+                    ctx.institution(j)
+                        .is_some_and(|k2| ctx.lex.institutions[k2 as usize].kind == kind)
+                };
+                twin(ctx, i, same)
+            }
+        };
+        let tail = tail(ctx, places, last, end, &mention.kind);
+        mention.jurisdiction = tail.jurisdiction;
+        mention.unit = tail.unit;
+        mention.range.end = tail.end;
+        out.push(mention);
         i = tail.last_hit + 1;
     }
     out
+}
+
+/// The institution types the article names by an unambiguous form (for [`guarded`]).
+fn named_kinds<'a>(ctx: &Context<'a>) -> Vec<&'a str> {
+    let mut kinds: Vec<&str> = (0..ctx.hits.len())
+        .filter(|&i| capitalized(ctx.hit_text(i)))
+        .filter_map(|i| ctx.institution(i))
+        .map(|k| ctx.lex.institutions[k as usize].kind.as_str())
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds
+}
+
+/// An ambiguous short form at hit `i` ("MK", "BI", "PKB") that the article confirms: written
+/// exactly as the lexicon has it, and the body named otherwise in the article or one of
+/// its `context` words in the sentence.
+fn guarded(ctx: &Context, i: usize, named: &[&str]) -> Option<u32> {
+    let written = ctx.hit_text(i);
+    let mut candidates = ctx.entries(i).iter().filter_map(|e| match e {
+        Entry::Guarded(k) => Some(*k),
+        _ => None,
+    });
+    let first = candidates.next()?;
+    let sentence = crate::segment::sentence_at(ctx.text, ctx.hits[i].range.start);
+    let folded = &ctx.folded[sentence];
+    std::iter::once(first).chain(candidates).find(|&k| {
+        let e = &ctx.lex.institutions[k as usize];
+        e.exact.iter().any(|x| x == written)
+            && (named.binary_search(&e.kind.as_str()).is_ok()
+                || e.context.iter().any(|w| contains_word(folded, w)))
+    })
+}
+
+/// Whether `hay` holds `word` between word boundaries.
+fn contains_word(hay: &str, word: &str) -> bool {
+    use crate::segment::{is_word_end, is_word_start};
+    memchr::memmem::find_iter(hay.as_bytes(), word.as_bytes())
+        .any(|at| is_word_start(hay, at) && is_word_end(hay, at + word.len()))
 }
 
 /// Institution names are proper nouns: "Polres", "KPU", not "polres".

@@ -11,14 +11,17 @@
 //!   "Forkopimda se-Kaltim") and unit ("Kodim 0908/Bontang").
 //! * [`people`] — `title [acting] [jurisdiction] [,] [honorifics] Name [, degrees]`.
 
+mod forms;
 pub mod institutions;
+pub mod names;
 pub mod people;
 pub mod places;
+pub mod proper;
 
 use std::ops::Range;
 
 use crate::gazetteer::{Entry, Gazetteer, Hit};
-use crate::lexicon::Lexicons;
+use crate::lexicon::{Lexicons, TitleClass};
 
 /// Everything the entity resolvers read.
 #[derive(Clone, Copy, Debug)]
@@ -48,18 +51,51 @@ impl<'a> Context<'a> {
 
     /// The first institution candidate of hit `i`.
     pub fn institution(&self, i: usize) -> Option<u32> {
+        let hit = self.hits.get(i)?;
+        let capitals = self.gazetteer.capitals_only(hit);
+        let written_low = || self.text[hit.range.clone()].chars().any(char::is_lowercase);
+        self.entries(i)
+            .iter()
+            .zip(capitals)
+            .find_map(|(e, &caps)| match e {
+                Entry::Institution(k) if !(caps && written_low()) => Some(*k),
+                _ => None,
+            })
+    }
+
+    /// The first office title candidate of hit `i` (titles of class `role`, the
+    /// descriptions of people without an office, are [`Context::role`]).
+    pub fn title(&self, i: usize) -> Option<u32> {
         self.entries(i).iter().find_map(|e| match e {
-            Entry::Institution(k) => Some(*k),
+            Entry::Title(k) if self.lex.titles[*k as usize].class == TitleClass::Office => Some(*k),
             _ => None,
         })
     }
 
-    /// The first title candidate of hit `i`.
-    pub fn title(&self, i: usize) -> Option<u32> {
+    /// The first description title (class `role`: "warga", "korban") of hit `i`.
+    pub fn role(&self, i: usize) -> Option<u32> {
         self.entries(i).iter().find_map(|e| match e {
-            Entry::Title(k) => Some(*k),
+            Entry::Title(k) if self.lex.titles[*k as usize].class == TitleClass::Role => Some(*k),
             _ => None,
         })
+    }
+
+    /// Whether hit `i` may be an honorific or a rank ("Pak", "H.", "AKBP").
+    pub fn honorific(&self, i: usize) -> bool {
+        self.term(i, "honorific").is_some() || self.term(i, "rank").is_some()
+    }
+
+    /// The index of the last hit that ends at or before `pos`.
+    pub fn hit_before(&self, pos: usize) -> Option<usize> {
+        self.hits
+            .partition_point(|h| h.range.end <= pos)
+            .checked_sub(1)
+    }
+
+    /// The index of the first hit that starts at or after `pos`.
+    pub fn hit_from(&self, pos: usize) -> Option<usize> {
+        let i = self.hits.partition_point(|h| h.range.start < pos);
+        (i < self.hits.len()).then_some(i)
     }
 
     /// The first unit candidate of hit `i`.

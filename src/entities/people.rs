@@ -75,12 +75,23 @@ pub struct Office {
 /// Finds titled people and the institutions their titles imply. `reference` is the
 /// day the article speaks of: an office named without a name ("yang mewakili Pj
 /// Gubernur Kaltim") is the person the officials lexicon has in it that day.
-pub fn resolve(ctx: &Context, places: &Places, reference: Option<Date>) -> People {
+pub fn resolve(
+    ctx: &Context,
+    places: &Places,
+    bodies: &[Mention],
+    reference: Option<Date>,
+) -> People {
     let mut out = People::default();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < ctx.hits.len() {
-        let Some((title_id, institution, start)) = title_at(ctx, i) else {
+        let Some(TitleAt {
+            id: title_id,
+            institution,
+            start,
+            body,
+        }) = title_at(ctx, bodies, i)
+        else {
             i += 1;
             continue;
         };
@@ -91,24 +102,41 @@ pub fn resolve(ctx: &Context, places: &Places, reference: Option<Date>) -> Peopl
             start
         };
         let kind = institution.clone().unwrap_or_default();
-        let (last, end) = institutions::twin(ctx, i, |j| {
-            ctx.title(j).is_some()
-                || ctx
-                    .institution(j)
-                    .is_some_and(|k| ctx.lex.institutions[k as usize].kind == kind)
-        });
-        let (last, end) = if PORTFOLIO_TITLES.contains(&title_id.as_str()) {
-            skip_portfolio(ctx, last, end)
-        } else {
-            (last, end)
+        let tail = match body {
+            // The body the title heads, as the institutions stage resolved it.
+            Some(m) => institutions::Tail {
+                jurisdiction: m.jurisdiction,
+                unit: m.unit.clone(),
+                end: m.range.end,
+                last_hit: ctx
+                    .hits
+                    .partition_point(|h| h.range.start < m.range.end)
+                    .saturating_sub(1)
+                    .max(i),
+            },
+            None => {
+                let (last, end) = institutions::twin(ctx, i, |j| {
+                    ctx.title(j).is_some()
+                        || ctx
+                            .institution(j)
+                            .is_some_and(|k| ctx.lex.institutions[k as usize].kind == kind)
+                });
+                let (last, end) = if PORTFOLIO_TITLES.contains(&title_id.as_str()) {
+                    skip_portfolio(ctx, last, end)
+                } else {
+                    (last, end)
+                };
+                institutions::tail(ctx, places, last, end, &kind)
+            }
         };
-        let tail = institutions::tail(ctx, places, last, end, &kind);
-        if let Some(k) = institution.clone() {
+        if let Some(k) = institution.clone().filter(|_| body.is_none()) {
             out.implied.push(Mention {
+                category: ctx.lex.category_of(&k).map(str::to_string),
                 kind: k,
                 jurisdiction: tail.jurisdiction,
                 unit: tail.unit.clone(),
                 range: start..tail.end,
+                ..Mention::default()
             });
         }
         let role = FoundRole {
@@ -124,7 +152,10 @@ pub fn resolve(ctx: &Context, places: &Places, reference: Option<Date>) -> Peopl
             }
         }
         match name {
-            Some(range) => add_person(ctx, &mut out.people, &mut index, range, honorifics, role),
+            Some(range) => {
+                let r = Some(role);
+                add_person(ctx, &mut out.people, &mut index, range, honorifics, r);
+            }
             None => out.offices.push(Office {
                 role,
                 range: start..tail.end,
@@ -132,6 +163,7 @@ pub fn resolve(ctx: &Context, places: &Places, reference: Option<Date>) -> Peopl
         }
         i = next.max(tail.last_hit + 1);
     }
+    tidy(&mut out.people);
     known_mentions(ctx, &mut out.people, &mut index);
     if let Some(day) = reference {
         known_jurisdictions(ctx, &mut out.people, day);
@@ -140,36 +172,127 @@ pub fn resolve(ctx: &Context, places: &Places, reference: Option<Date>) -> Peopl
     out
 }
 
-/// The title at hit `i`: its id, institution type and start. Either a title of the
-/// lexicon, or "Kepala" (also misspelt: "Kapala") before an institution, which makes the
-/// head of that institution ("Kepala Kejaksaan Negeri" → `kajari`, "Kapala Badan
-/// Kesatuan Bangsa dan Politik" → `kepala-kesbangpol`).
-fn title_at(ctx: &Context, i: usize) -> Option<(String, Option<String>, usize)> {
+/// A title found at a hit.
+struct TitleAt<'m> {
+    /// Title id.
+    id: String,
+    /// Institution type the title belongs to.
+    institution: Option<String>,
+    /// Where the title starts.
+    start: usize,
+    /// The resolved institution mention that the title heads ("Kepala [Dinas Perikanan
+    /// Berau]", "Juru Bicara [KPK]"), which gives the jurisdiction and the end.
+    body: Option<&'m Mention>,
+}
+
+/// The title at hit `i`:
+/// * a title of the lexicon; when it belongs to no institution and one follows it
+///   ("Juru Bicara KPK", "Ketua Umum Partai Gerindra", "Sekjen Kemendagri"), the
+///   institution is its body;
+/// * or a head word before an institution: "Kepala" (also misspelt: "Kapala"),
+///   "Ketua", "Wakil Ketua", "Anggota", "Komisioner", "Sekretaris", "Bendahara", which
+///   makes `<head>-<type>` ("Kepala Kejaksaan Negeri" → `kajari`, "Kepala BPS" →
+///   `kepala-bps`, "Kepala Dinas Perikanan" → `kepala-dinas`); before a party ("Ketua DPD
+///   Partai Golkar") the head alone is the title, the party its institution.
+fn title_at<'m>(ctx: &Context, bodies: &'m [Mention], i: usize) -> Option<TitleAt<'m>> {
+    let body_at = |pos: usize| {
+        let k = bodies.partition_point(|m| m.range.start < pos);
+        bodies.get(k).filter(|m| m.range.start == pos)
+    };
     if let Some(t) = ctx.title(i) {
         let title = &ctx.lex.titles[t as usize];
-        return Some((
-            title.id.clone(),
-            title.institution.clone(),
-            ctx.hits[i].range.start,
-        ));
+        let end = ctx.hits[i].range.end;
+        let body = title
+            .institution
+            .is_none()
+            .then(|| {
+                let next = ctx.hits.get(i + 1)?;
+                let gap = &ctx.text[end..next.range.start];
+                (gap == " ").then(|| body_at(next.range.start)).flatten()
+            })
+            .flatten()
+            .filter(|m| !REGIONAL_HEADS.contains(&title.id.as_str()) || m.category.is_some());
+        return Some(TitleAt {
+            id: title.id.clone(),
+            institution: body.map(|m| m.kind.clone()).or(title.institution.clone()),
+            start: ctx.hits[i].range.start,
+            body,
+        });
     }
-    let k = ctx.institution(i)?;
+    ctx.institution(i)?;
     let start = ctx.hits[i].range.start;
-    let word = ctx.word_before(start);
-    // `word` ends `head` (Context::word_before skips spaces and a '-').
-    let head = ctx.folded[..start].trim_end_matches([' ', '-']);
-    let word_start = head.len() - word.len();
-    let capital = ctx.text[word_start..].starts_with(|c: char| c.is_uppercase());
-    // "kepada" (to) is one letter from "kepala" but a word of its own.
-    if !(capital && word.len() >= 5 && word != "kepada" && one_edit(word, "kepala")) {
+    let body = bodies
+        .iter()
+        .find(|m| m.range.start <= start && start < m.range.end)?;
+    let (head, head_start) = head_before(ctx, body.range.start)?;
+    let kind = body.kind.clone();
+    let id = if kind.starts_with("partai") {
+        head.to_string()
+    } else if head == "kepala" && kind.starts_with("dinas") {
+        "kepala-dinas".to_string()
+    } else if head == "kepala" {
+        HEADS
+            .iter()
+            .find(|(inst, _)| *inst == kind)
+            .map_or_else(|| format!("kepala-{kind}"), |(_, t)| t.to_string())
+    } else {
+        format!("{head}-{kind}")
+    };
+    Some(TitleAt {
+        id,
+        institution: Some(kind),
+        start: head_start,
+        body: Some(body),
+    })
+}
+
+/// Titles of heads of government: the body after them is their place's government, not
+/// theirs, unless the lexicon knows it ("Bupati Berau" is no title of a body "Berau").
+const REGIONAL_HEADS: &[&str] = &["gubernur", "bupati", "wali-kota", "camat", "lurah"];
+
+/// Head words that make a title of the institution after them, with the title's prefix.
+const HEAD_WORDS: &[(&str, &str)] = &[
+    ("ketua", "ketua"),
+    ("anggota", "anggota"),
+    ("komisioner", "anggota"),
+    ("sekretaris", "sekretaris"),
+    ("bendahara", "bendahara"),
+];
+
+/// The head word right before an institution starting at `pos` (across a party's board
+/// word: "Ketua DPD Partai Golkar"): its title prefix and start. "Kepala" may be
+/// misspelt ("Kapala"); "Wakil" before the head makes `wakil-<head>`.
+fn head_before(ctx: &Context, pos: usize) -> Option<(&'static str, usize)> {
+    let word_at = |end: usize| {
+        let word = ctx.word_before(end);
+        let head = ctx.folded[..end].trim_end_matches([' ', '-']);
+        (word, head.len() - word.len())
+    };
+    let (mut word, mut start) = word_at(pos);
+    if matches!(word, "dpd" | "dpw" | "dpc" | "dpp") {
+        (word, start) = word_at(start);
+    }
+    let capital = ctx.text[start..].starts_with(|c: char| c.is_uppercase());
+    if !capital {
         return None;
     }
-    let kind = ctx.lex.institutions[k as usize].kind.clone();
-    let id = HEADS
-        .iter()
-        .find(|(inst, _)| *inst == kind)
-        .map_or_else(|| format!("kepala-{kind}"), |(_, t)| t.to_string());
-    Some((id, Some(kind), word_start))
+    // "kepada" (to) is one letter from "kepala" but a word of its own.
+    let head = if word.len() >= 5 && word != "kepada" && one_edit(word, "kepala") {
+        "kepala"
+    } else {
+        HEAD_WORDS.iter().find(|(w, _)| *w == word)?.1
+    };
+    let (before, before_start) = word_at(start);
+    if before == "wakil" && ctx.text[before_start..].starts_with('W') {
+        let id = match head {
+            "kepala" => "wakil-kepala",
+            "ketua" => "wakil-ketua",
+            "sekretaris" => "wakil-sekretaris",
+            _ => return Some((head, start)),
+        };
+        return Some((id, before_start));
+    }
+    Some((head, start))
 }
 
 /// Heads of institutions whose title is not "kepala-<type>".
@@ -576,14 +699,24 @@ const STOP: &[&str] = &[
     "dan", "di", "ini", "itu", "pada", "dalam",
 ];
 
-fn add_person(
+/// Sorts each person's mentions and drops repeats.
+pub(super) fn tidy(people: &mut [FoundPerson]) {
+    for p in people {
+        p.mentions.sort_by_key(|r| (r.start, r.end));
+        p.mentions.dedup();
+    }
+}
+
+/// Adds a mention of the person named `text[range]` (one person per name, compared
+/// case-insensitively through `index`), with its honorifics and, if given, a role.
+pub(super) fn add_person(
     ctx: &Context,
     people: &mut Vec<FoundPerson>,
     index: &mut HashMap<String, usize>,
     range: Range<usize>,
     honorifics: Vec<String>,
-    role: FoundRole,
-) {
+    role: Option<FoundRole>,
+) -> usize {
     let name = ctx.text[range.clone()].to_string();
     let key = ctx.folded[range.clone()].to_string();
     let official = official_named(ctx, &range);
@@ -601,7 +734,16 @@ fn add_person(
     if person.honorifics.is_empty() {
         person.honorifics = honorifics;
     }
-    push_range(&mut person.mentions, range);
+    // Duplicates are removed once at the end ([`tidy`]): a name repeated a thousand times
+    // must not cost a million comparisons.
+    person.mentions.push(range);
+    let Some(role) = role else { return slot };
+    add_role(person, role);
+    slot
+}
+
+/// Adds `role` to a person: a role with a place replaces the same title without one.
+pub(super) fn add_role(person: &mut FoundPerson, role: FoundRole) {
     let same_title = person
         .roles
         .iter()

@@ -5,7 +5,7 @@
 //!    a level word before it may be lowercase ("kota Semarang", "kecamatan Gabus"). A name
 //!    of three letters or less is an acronym and must be all capitals ("RI", not "Ri").
 //!    A name right after "Jalan"/"Jl."/"Gang" (a street) or "PT"/"CV" (a company) is not
-//!    the place.
+//!    the place, nor one glued by a dot to the word before it (a domain: "NIAGA.ASIA").
 //! 2. A level word right before the name ("Kota", "Kabupaten"/"Kab.", "Kecamatan"/"Kec.",
 //!    "Provinsi") keeps only candidates of that level; so does a head-of-government title
 //!    or regional government right before it ("Bupati Bekasi", "Wali Kota Bekasi",
@@ -47,7 +47,7 @@ use std::ops::Range;
 
 use super::Context;
 use crate::gazetteer::Entry;
-use crate::lexicon::Lexicons;
+use crate::lexicon::{Lexicons, TitleClass};
 use crate::record::Level;
 
 /// Words that make the place after them a district: "Kecamatan X", "Distrik X" (the
@@ -240,12 +240,17 @@ fn introduced(ctx: &Context, i: usize) -> bool {
         && ctx.text[ctx.hits[prev].range.end..ctx.hits[i].range.start]
             .chars()
             .all(|c| c == ' ' || c == '-');
+    // An office ("Bupati Bima"), a body or a unit, a scope or venue word; not a
+    // description or an honorific, which introduce people ("Pelatih Bima Sakti").
     close
-        && ctx.entries(prev).iter().any(|e| {
-            matches!(
-                e,
-                Entry::Title(_) | Entry::Institution(_) | Entry::Unit(_) | Entry::Term(_)
-            )
+        && ctx.entries(prev).iter().any(|e| match e {
+            Entry::Title(t) => ctx.lex.titles[*t as usize].class == TitleClass::Office,
+            Entry::Institution(_) | Entry::Unit(_) => true,
+            Entry::Term(k) => !matches!(
+                ctx.lex.terms[*k as usize].kind.as_str(),
+                "honorific" | "rank" | "degree" | "cue"
+            ),
+            _ => false,
         })
 }
 
@@ -269,6 +274,14 @@ fn capitalized(ctx: &Context, i: usize) -> bool {
         .is_some_and(|name| name.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
 }
 
+/// Rule 1: a name glued by a dot to a word before it is part of a domain or file name
+/// ("NIAGA.ASIA", "tribun-timur.com"), not the place.
+fn in_domain(ctx: &Context, i: usize) -> bool {
+    let start = ctx.hits[i].range.start;
+    let head = &ctx.text.as_bytes()[..start];
+    head.len() >= 2 && head[head.len() - 1] == b'.' && head[head.len() - 2].is_ascii_alphanumeric()
+}
+
 /// Place candidates of hit `i` after rules 1 and 2.
 fn candidates(ctx: &Context, i: usize) -> Vec<u32> {
     let all: Vec<u32> = ctx
@@ -283,7 +296,7 @@ fn candidates(ctx: &Context, i: usize) -> Vec<u32> {
     // Short names are acronyms ("RI", "NTT", "HSU"): written in capitals ("Seo Ri" is a
     // name).
     let short_mixed = text.chars().count() <= 3 && text.chars().any(char::is_lowercase);
-    if all.is_empty() || !capitalized(ctx, i) || short_mixed {
+    if all.is_empty() || !capitalized(ctx, i) || short_mixed || in_domain(ctx, i) {
         return Vec::new();
     }
     let before = ctx.word_before(ctx.hits[i].range.start);
@@ -498,7 +511,7 @@ mod tests {
     fn the_country_or_a_province_does_not_license_bare_districts() {
         // "Juli" (a district in Aceh), "Raya" (Simalungun), "Negara" (Jembrana) stay out;
         // "Indonesia" stands free once, so it counts everywhere (rule 6 is per name).
-        let t = "Judul\nPada Juli lalu, lagu Indonesia Raya dinyanyikan di Aceh. Bank Negara \
+        let t = "Judul\nPada Juli lalu, lagu Indonesia Raya dinyanyikan di Aceh. Warga Negara \
                  Indonesia ikut.";
         assert_eq!(ids(t), ["ID", "11"]);
     }

@@ -19,6 +19,8 @@
 mod tsv;
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -51,6 +53,48 @@ pub struct InstitutionEntry {
     pub name: String,
     /// Spellings in use.
     pub aliases: Vec<String>,
+    /// What kind of body it is ("ministry", "party", "company" …), if given.
+    pub category: Option<String>,
+    /// Ambiguous short forms ("MA", "MK", "BI"): they count only when written exactly
+    /// so and confirmed by the article (see [`InstitutionEntry::context`]).
+    pub exact: Vec<String>,
+    /// Words (folded) that confirm an [`InstitutionEntry::exact`] form in its sentence.
+    pub context: Vec<String>,
+    /// For a head word that a name follows ("Universitas", "Dinas", "Partai"): how the
+    /// name makes the body.
+    pub pattern: Option<NamePattern>,
+}
+
+/// How a head word and the name after it make an institution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NamePattern {
+    /// The name completes the type: "Dinas Perikanan" → `dinas-perikanan`, "Partai
+    /// Ummat" → `partai-ummat`.
+    Compose,
+    /// The name tells one body of the type from another: "Universitas Mulawarman" is of
+    /// type `universitas`, labelled `universitas-mulawarman`.
+    Named,
+}
+
+/// What a title names: an office, or a description of a person without one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum TitleClass {
+    /// An office ("bupati", "menteri", "ketua-kpk").
+    #[default]
+    Office,
+    /// A description of a person ("warga", "korban", "tersangka", "pengamat").
+    Role,
+}
+
+/// How a word is known in the names lexicon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NameClass {
+    /// A given name ("Siti", "Budi", "John").
+    Given,
+    /// A family or clan name ("Nasution", "Tanaka").
+    Family,
+    /// A name-internal connector ("bin", "binti", "van", "von").
+    Particle,
 }
 
 /// A title (office) and the institution type it belongs to.
@@ -62,6 +106,8 @@ pub struct TitleEntry {
     pub institution: Option<String>,
     /// Spellings in use.
     pub aliases: Vec<String>,
+    /// An office or a description.
+    pub class: TitleClass,
 }
 
 /// A named or numbered unit ("Kodam VI/Mulawarman").
@@ -92,8 +138,11 @@ pub struct OfficialEntry {
     pub title: String,
     /// Acting prefix id (`pj`, `pjs`, `plt`, `plh`).
     pub acting: Option<String>,
-    /// Place id of the office.
+    /// Place id of the office; `None` for national offices.
     pub jurisdiction: Option<String>,
+    /// Institution type of the office, where the title is shared by several bodies
+    /// (`menteri` of `kemenkeu`).
+    pub institution: Option<String>,
     /// First day in office.
     pub from: Date,
     /// Last day in office; `None` while still in office.
@@ -157,6 +206,8 @@ const KINDS: &[&str] = &[
     "events",
     "elections",
     "terms",
+    "names",
+    "words",
 ];
 
 /// The lexicon files shipped inside the binary.
@@ -167,6 +218,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../lexicons/places-extra.tsv"),
     ),
     (
+        "places-world.tsv",
+        include_str!("../../lexicons/places-world.tsv"),
+    ),
+    (
         "place-aliases.tsv",
         include_str!("../../lexicons/place-aliases.tsv"),
     ),
@@ -174,11 +229,43 @@ const EMBEDDED: &[(&str, &str)] = &[
         "institutions.tsv",
         include_str!("../../lexicons/institutions.tsv"),
     ),
+    (
+        "institutions-national.tsv",
+        include_str!("../../lexicons/institutions-national.tsv"),
+    ),
+    (
+        "institutions-regional.tsv",
+        include_str!("../../lexicons/institutions-regional.tsv"),
+    ),
+    (
+        "institutions-parties.tsv",
+        include_str!("../../lexicons/institutions-parties.tsv"),
+    ),
+    (
+        "institutions-organizations.tsv",
+        include_str!("../../lexicons/institutions-organizations.tsv"),
+    ),
     ("titles.tsv", include_str!("../../lexicons/titles.tsv")),
+    (
+        "titles-national.tsv",
+        include_str!("../../lexicons/titles-national.tsv"),
+    ),
+    (
+        "titles-roles.tsv",
+        include_str!("../../lexicons/titles-roles.tsv"),
+    ),
     ("units.tsv", include_str!("../../lexicons/units.tsv")),
     (
         "officials.tsv",
         include_str!("../../lexicons/officials.tsv"),
+    ),
+    (
+        "officials-national.tsv",
+        include_str!("../../lexicons/officials-national.tsv"),
+    ),
+    (
+        "officials-regents.tsv",
+        include_str!("../../lexicons/officials-regents.tsv"),
     ),
     ("events.tsv", include_str!("../../lexicons/events.tsv")),
     (
@@ -186,6 +273,8 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../lexicons/elections.tsv"),
     ),
     ("terms.tsv", include_str!("../../lexicons/terms.tsv")),
+    ("names.tsv", include_str!("../../lexicons/names.tsv")),
+    ("words.tsv", include_str!("../../lexicons/words.tsv")),
 ];
 
 /// A set of lexicon files (name → contents), before parsing.
@@ -294,6 +383,35 @@ pub struct Lexicons {
     compact_terms: HashMap<String, u32>,
     /// One-word term aliases, folded, with their index into `terms`.
     term_words: Vec<(String, u32)>,
+    /// What the lexicons say of each known single word (folded): whether it is a common
+    /// word (`words` files), a personal name (`names` files), a one-word term alias.
+    word_info: FxHashMap<String, WordInfo>,
+    /// Person id → the indices of their rows in `officials`.
+    official_rows: FxHashMap<String, Vec<u32>>,
+}
+
+/// Term kinds that are looked up word by word ([`Lexicons::word`]) and never matched by
+/// the gazetteer automaton: closed classes read around a capitalized name, whose words
+/// are too common to be worth a hit everywhere. Their aliases are single words.
+pub const LOOKUP_KINDS: &[&str] = &[
+    "not-name",
+    "kin",
+    "name-cue",
+    "not-org",
+    "locative",
+    "thing-cue",
+    "person-verb",
+];
+
+/// What the lexicons say of one word: for the decisions about capitalized words.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// A common word of the press (`words` lexicon).
+    pub common: bool,
+    /// A personal name (`names` lexicon).
+    pub name: Option<NameClass>,
+    /// Terms with this word as a one-word alias (indices into `terms`).
+    pub terms: Vec<u32>,
 }
 
 /// `token` lowercased, without dots: the key of [`Lexicons::compact_term`].
@@ -324,9 +442,20 @@ impl Lexicons {
             loader.file(path, text);
         }
         let mut lex = loader.finish()?;
+        for (i, o) in lex.officials.iter().enumerate() {
+            lex.official_rows
+                .entry(o.id.clone())
+                .or_default()
+                .push(i as u32);
+        }
         for (i, t) in lex.terms.iter().enumerate() {
             for a in t.aliases.iter().filter(|a| !a.contains(' ')) {
-                lex.term_words.push((crate::normalize::fold(a), i as u32));
+                let folded = crate::normalize::fold(a);
+                let info = lex.word_info.entry(folded.clone()).or_default();
+                if !info.terms.contains(&(i as u32)) {
+                    info.terms.push(i as u32);
+                }
+                lex.term_words.push((folded, i as u32));
             }
             if !matches!(t.kind.as_str(), "honorific" | "rank" | "degree") {
                 continue;
@@ -339,6 +468,42 @@ impl Lexicons {
             }
         }
         Ok(lex)
+    }
+
+    /// The category of institution type `kind` ("ministry", "party" …), if the lexicon
+    /// gives one; a composed type (`dinas-perikanan`, `partai-ummat`) has its head's.
+    pub fn category_of(&self, kind: &str) -> Option<&str> {
+        let find = |k: &str| {
+            self.institutions
+                .iter()
+                .find(|e| e.kind == k)
+                .and_then(|e| e.category.as_deref())
+        };
+        find(kind).or_else(|| find(kind.split('-').next()?))
+    }
+
+    /// How the names lexicon knows a folded word, if it does.
+    pub fn name_class(&self, folded: &str) -> Option<NameClass> {
+        self.word(folded)?.name
+    }
+
+    /// Whether a folded word is a common word of the press (the `words` lexicons): words
+    /// the press writes in lowercase, so that a capitalized one is a sentence start or
+    /// part of a name of something, not evidence of a person.
+    pub fn is_common(&self, folded: &str) -> bool {
+        self.word(folded).is_some_and(|w| w.common)
+    }
+
+    /// What the lexicons say of a folded word (common word, personal name, one-word term),
+    /// if anything.
+    pub fn word(&self, folded: &str) -> Option<&WordInfo> {
+        self.word_info.get(folded)
+    }
+
+    /// Whether the folded word is a one-word alias of a term of word class `kind`.
+    pub fn word_is(&self, folded: &str, kind: &str) -> bool {
+        self.word(folded)
+            .is_some_and(|w| w.terms.iter().any(|&t| self.terms[t as usize].kind == kind))
     }
 
     /// The one-word aliases (folded) of the terms of word class `kind`, with their term.
@@ -361,6 +526,16 @@ impl Lexicons {
     /// The place with id `id`.
     pub fn place(&self, id: &str) -> Option<&PlaceEntry> {
         self.place_index(id).map(|i| &self.places[i as usize])
+    }
+
+    /// The rows of `officials` of the person with official id `id` (the same person
+    /// holds one row per office and term).
+    pub fn official_rows(&self, id: &str) -> impl Iterator<Item = &OfficialEntry> + '_ {
+        self.official_rows
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.officials[i as usize])
     }
 
     /// The index in `places` of the place with id `id`.
@@ -391,6 +566,8 @@ impl Loader {
             "officials" => self.officials(path, text),
             "events" => self.events(path, text),
             "elections" => self.elections(path, text),
+            "names" => self.names(path, text),
+            "words" => self.words(path, text),
             _ => self.terms(path, text),
         }
     }
@@ -455,10 +632,34 @@ impl Loader {
                 continue;
             };
             let aliases = t.list(row, "aliases");
+            let exact = t.list(row, "exact");
+            let context: Vec<String> = t
+                .list(row, "context")
+                .iter()
+                .map(|w| crate::normalize::fold(w))
+                .collect();
+            if let Some(x) = exact.iter().find(|x| !x.chars().any(char::is_uppercase)) {
+                let msg = format!("exact form '{x}' has no capital letter");
+                self.problems.push(problem(path, row.line, msg));
+            }
+            let pattern = match t.get(row, "pattern") {
+                "" => None,
+                "compose" => Some(NamePattern::Compose),
+                "named" => Some(NamePattern::Named),
+                other => {
+                    let msg = format!("unknown pattern '{other}': expected compose or named");
+                    self.problems.push(problem(path, row.line, msg));
+                    None
+                }
+            };
             self.lex.institutions.push(InstitutionEntry {
                 kind: kind.into(),
                 name: name.into(),
                 aliases,
+                category: non_empty(t.get(row, "category")),
+                exact,
+                context,
+                pattern,
             });
         }
     }
@@ -474,10 +675,20 @@ impl Loader {
             let i = self.lex.titles.len();
             self.at
                 .insert(("titles", i), (path.to_path_buf(), row.line));
+            let class = match t.get(row, "class") {
+                "" | "office" => TitleClass::Office,
+                "role" => TitleClass::Role,
+                other => {
+                    let msg = format!("unknown title class '{other}': expected office or role");
+                    self.problems.push(problem(path, row.line, msg));
+                    continue;
+                }
+            };
             self.lex.titles.push(TitleEntry {
                 id: id.into(),
                 institution: non_empty(t.get(row, "institution")),
                 aliases: t.list(row, "aliases"),
+                class,
             });
         }
     }
@@ -571,6 +782,7 @@ impl Loader {
                 title: title.into(),
                 acting,
                 jurisdiction: non_empty(t.get(row, "jurisdiction")),
+                institution: non_empty(t.get(row, "institution")),
                 from,
                 to,
             });
@@ -634,6 +846,53 @@ impl Loader {
         }
     }
 
+    fn names(&mut self, path: &Path, text: &str) {
+        let Some(t) = self.table(path, text, &["name", "class"]) else {
+            return;
+        };
+        for row in t.rows() {
+            let p = &mut self.problems;
+            let (Some(name), Some(class)) =
+                (t.required(row, "name", p), t.required(row, "class", p))
+            else {
+                continue;
+            };
+            let class = match class {
+                "given" => NameClass::Given,
+                "family" => NameClass::Family,
+                "particle" => NameClass::Particle,
+                other => {
+                    let msg =
+                        format!("unknown name class '{other}': expected given, family or particle");
+                    p.push(problem(path, row.line, msg));
+                    continue;
+                }
+            };
+            let info = self
+                .lex
+                .word_info
+                .entry(crate::normalize::fold(name))
+                .or_default();
+            info.name.get_or_insert(class);
+        }
+    }
+
+    fn words(&mut self, path: &Path, text: &str) {
+        let Some(t) = self.table(path, text, &["word"]) else {
+            return;
+        };
+        for row in t.rows() {
+            if let Some(w) = t.required(row, "word", &mut self.problems) {
+                let key = if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                    crate::normalize::fold(w)
+                } else {
+                    w.to_string()
+                };
+                self.lex.word_info.entry(key).or_default().common = true;
+            }
+        }
+    }
+
     fn terms(&mut self, path: &Path, text: &str) {
         let Some(t) = self.table(path, text, &["kind", "value", "aliases"]) else {
             return;
@@ -646,6 +905,12 @@ impl Loader {
                 continue;
             };
             let aliases = t.list(row, "aliases");
+            if LOOKUP_KINDS.contains(&kind) {
+                if let Some(a) = aliases.iter().find(|a| a.contains(' ')) {
+                    let msg = format!("'{kind}' terms are single words: '{a}'");
+                    p.push(problem(path, row.line, msg));
+                }
+            }
             self.lex.terms.push(TermEntry {
                 kind: kind.into(),
                 value: value.into(),
@@ -703,6 +968,12 @@ impl Loader {
 
     fn check_refs(&mut self, places: &HashMap<String, usize>) {
         let titles: HashSet<&str> = self.lex.titles.iter().map(|t| t.id.as_str()).collect();
+        let title_bodies: HashSet<(&str, &str)> = self
+            .lex
+            .titles
+            .iter()
+            .filter_map(|t| Some((t.id.as_str(), t.institution.as_deref()?)))
+            .collect();
         let types: HashSet<&str> = self
             .lex
             .institutions
@@ -714,6 +985,22 @@ impl Loader {
             let at = &self.at[&("officials", i)];
             if !titles.contains(o.title.as_str()) {
                 bad.push((at.clone(), format!("unknown title '{}'", o.title)));
+            }
+            if let Some(k) = o.institution.as_deref() {
+                if !types.contains(k) {
+                    bad.push((at.clone(), format!("unknown institution type '{k}'")));
+                } else if !title_bodies.is_empty()
+                    && titles.contains(o.title.as_str())
+                    && !title_bodies.contains(&(o.title.as_str(), k))
+                    && self
+                        .lex
+                        .titles
+                        .iter()
+                        .any(|t| t.id == o.title && t.institution.is_some())
+                {
+                    let msg = format!("no title '{}' of institution '{k}'", o.title);
+                    bad.push((at.clone(), msg));
+                }
             }
             if let Some(j) = o
                 .jurisdiction
@@ -848,7 +1135,7 @@ mod tests {
                 "officials.tsv:2: bad date in 'from': '2023-99-01'",
                 "officials.tsv:3: 'to' 2022 is before 'from'",
                 "officials.tsv:3: unknown acting 'acting' (pj, pjs, plt, plh)",
-                "notes.tsv: unknown lexicon kind; expected a name starting with one of [\"places\", \"place-aliases\", \"institutions\", \"titles\", \"units\", \"officials\", \"events\", \"elections\", \"terms\"]",
+                "notes.tsv: unknown lexicon kind; expected a name starting with one of [\"places\", \"place-aliases\", \"institutions\", \"titles\", \"units\", \"officials\", \"events\", \"elections\", \"terms\", \"names\", \"words\"]",
                 "places.tsv:5: duplicate place id '64'",
                 "places.tsv:3: unknown parent '99' of place '64.02'",
                 "place-aliases.tsv:2: unknown place id '65'",

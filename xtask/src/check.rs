@@ -1,10 +1,22 @@
 //! `check-lexicons`: validates the lexicon files of a directory.
 //!
 //! Errors (the command fails): a row whose cell count differs from the header's, a missing
-//! required column or empty required cell, a duplicate id within a kind, a parent, place
-//! alias, jurisdiction, title or institution reference that does not exist, a bad level or
-//! date. Warnings: the same alias for two different ids of a kind (for the generated
-//! places only a count, since many districts share a name), overlapping terms of office.
+//! required column or empty required cell (a place's parent, an institution's aliases and an
+//! office's jurisdiction may be empty), a duplicate id within a kind (place id; institution type
+//! across all institutions files; title per id and institution across all titles files; office
+//! row, and one name per person, across all officials files; word within a words file), a
+//! parent, place alias, jurisdiction, title, institution type, title of an institution or acting
+//! reference that does not exist, a bad level, date, country id, institution category, name
+//! pattern, title class or name class, an `exact` institution form without a capital letter or
+//! that is also an institution's name or alias, a word-by-word term (`not-name`, `kin` …) alias
+//! that is not one word, a common word (`words`) that is not lowercase or not one word.
+//! Warnings: the same alias for two different ids of a kind (for the generated places only a
+//! count, since many districts share a name; word-by-word terms only within their kind),
+//! overlapping definitive holders of one office (title, institution, jurisdiction), `exact`
+//! forms without `context` words or `context` without `exact`, a short name given to two people,
+//! a name listed twice, a title that is an office in one row and a role in another, an official
+//! holding a role, a `<country>-<slug>` place that is not under that country, a two-letter id
+//! that is not a country.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -23,6 +35,16 @@ const KINDS: &[(&str, &[&str])] = &[
     ("events", &["kind", "subtype", "triggers"]),
     ("elections", &["id", "kind", "year", "date"]),
     ("terms", &["kind", "value", "aliases"]),
+    ("names", &["name", "class"]),
+    ("words", &["word"]),
+];
+
+/// Required columns whose cells may be empty: a top-level place's parent, an institution
+/// known by its name only, a national office.
+const EMPTY_OK: &[(&str, &str)] = &[
+    ("places", "parent"),
+    ("institutions", "aliases"),
+    ("officials", "jurisdiction"),
 ];
 
 const LEVELS: &[&str] = &[
@@ -48,7 +70,52 @@ const TERM_KINDS: &[&str] = &[
     "venue",
     "scope",
     "election",
+    "not-name",
+    "kin",
+    "name-cue",
+    "not-org",
+    "locative",
+    "thing-cue",
+    "person-verb",
 ];
+
+/// Term kinds looked up word by word (never matched by the gazetteer): their aliases are
+/// single words, and a word may belong to several of them and to a matched kind.
+const LOOKUP_KINDS: &[&str] = &[
+    "not-name",
+    "kin",
+    "name-cue",
+    "not-org",
+    "locative",
+    "thing-cue",
+    "person-verb",
+];
+
+/// Institution categories (docs/ACTORS.md).
+const CATEGORIES: &[&str] = &[
+    "ministry",
+    "agency",
+    "state-body",
+    "police",
+    "military",
+    "court",
+    "prosecution",
+    "government",
+    "regional-government",
+    "regional-agency",
+    "party",
+    "company",
+    "media",
+    "university",
+    "school",
+    "club",
+    "ormas",
+    "international",
+    "religious",
+    "ngo",
+];
+
+const NAME_CLASSES: &[&str] = &["given", "family", "particle"];
 
 struct Table {
     path: PathBuf,
@@ -71,7 +138,19 @@ impl Table {
     fn at(&self, line: usize) -> String {
         format!("{}:{line}", self.path.display())
     }
+    /// Where an earlier row is, seen from this table: `line N` in the same file, else
+    /// `path:N`.
+    fn other(&self, at: &At) -> String {
+        if at.0 == self.path {
+            format!("line {}", at.1)
+        } else {
+            format!("{}:{}", at.0.display(), at.1)
+        }
+    }
 }
+
+/// A row's file and line.
+type At = (PathBuf, usize);
 
 fn kind_of(stem: &str) -> Option<&'static str> {
     KINDS
@@ -87,15 +166,13 @@ fn kind_of(stem: &str) -> Option<&'static str> {
         })
 }
 
-fn read_table(path: &Path, kind: &'static str, errors: &mut Vec<String>) -> Option<Table> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => {
-            errors.push(format!("{}: {e}", path.display()));
-            return None;
-        }
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+fn read_table(
+    path: &Path,
+    text: &str,
+    kind: &'static str,
+    errors: &mut Vec<String>,
+) -> Option<Table> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut header: Option<Vec<String>> = None;
     let mut rows = Vec::new();
     let mut generated = false;
@@ -194,6 +271,11 @@ fn is_slug(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// An ISO 3166 alpha-2 country code in lowercase (`my`, `xk`).
+fn is_country_code(s: &str) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 fn is_code(s: &str) -> bool {
     !s.is_empty()
         && s.split('.')
@@ -256,16 +338,33 @@ pub fn run(dir: &Path) -> Result<(), String> {
 
 /// Runs all checks on the `.tsv` files of `dir`.
 pub fn check(dir: &Path) -> Result<Report, String> {
-    let mut errors: Vec<String> = Vec::new();
-    let mut warnings: Vec<String> = Vec::new();
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .collect();
     entries.sort();
+    let mut unreadable = Vec::new();
+    let mut files = Vec::new();
+    for p in entries {
+        match std::fs::read_to_string(&p) {
+            Ok(text) => files.push((p, text)),
+            Err(e) => unreadable.push(format!("{}: {e}", p.display())),
+        }
+    }
+    let mut r = check_files(&files);
+    unreadable.append(&mut r.errors);
+    r.errors = unreadable;
+    Ok(r)
+}
+
+/// Runs all checks on lexicon files given as (path, contents); the kind of a file comes
+/// from its name.
+fn check_files(files: &[(PathBuf, String)]) -> Report {
+    let mut errors: Vec<String> = Vec::new();
+    let mut warnings: Vec<String> = Vec::new();
     let mut tables = Vec::new();
-    for p in &entries {
+    for (p, text) in files {
         let stem = p
             .file_stem()
             .and_then(|s| s.to_str())
@@ -273,7 +372,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
             .to_string();
         match kind_of(&stem) {
             Some(kind) => {
-                if let Some(t) = read_table(p, kind, &mut errors) {
+                if let Some(t) = read_table(p, text, kind, &mut errors) {
                     tables.push(t);
                 }
             }
@@ -304,8 +403,8 @@ pub fn check(dir: &Path) -> Result<Report, String> {
                 continue;
             }
             for r in required {
-                // An empty parent is checked with the places below.
-                if *r == "parent" {
+                // An empty parent is checked with the places below; the others may be empty.
+                if EMPTY_OK.contains(&(t.kind, *r)) {
                     continue;
                 }
                 if t.col(r).is_some() && t.get(row, r).is_empty() {
@@ -328,7 +427,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
     }
 
     // Places: ids, levels, parents.
-    let mut places: HashMap<String, (String, String)> = HashMap::new(); // id → (name, level)
+    let mut places: HashMap<String, (String, String, String)> = HashMap::new(); // id → (name, level, parent)
     for t in tables.iter().filter(|t| t.kind == "places") {
         for (line, row) in ok_rows(t) {
             let id = t.get(row, "id");
@@ -338,6 +437,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
                     (
                         t.get(row, "name").to_string(),
                         t.get(row, "level").to_string(),
+                        t.get(row, "parent").to_string(),
                     ),
                 )
                 .is_some()
@@ -346,6 +446,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
             }
         }
     }
+    let is_country = |id: &str| places.get(id).is_some_and(|p| p.1 == "negara");
     for t in tables.iter().filter(|t| t.kind == "places") {
         for (line, row) in ok_rows(t) {
             let (id, level, parent) = (t.get(row, "id"), t.get(row, "level"), t.get(row, "parent"));
@@ -377,6 +478,47 @@ pub fn check(dir: &Path) -> Result<Report, String> {
             } else if id != "ID" && !is_slug(id) {
                 errors.push(format!("{}: bad place id `{id}`", t.at(line)));
             }
+            // Countries: `ID`, or an ISO 3166 alpha-2 code in lowercase; at the top.
+            if level == "negara" {
+                if id != "ID" && !is_country_code(id) {
+                    errors.push(format!(
+                        "{}: bad country id `{id}` (ISO 3166 alpha-2, lowercase)",
+                        t.at(line)
+                    ));
+                }
+                if !parent.is_empty() {
+                    errors.push(format!(
+                        "{}: country `{id}` cannot have a parent (`{parent}`)",
+                        t.at(line)
+                    ));
+                }
+            } else if is_country_code(id) {
+                warnings.push(format!(
+                    "{}: two-letter id `{id}` is kept for countries, not level `{level}`",
+                    t.at(line)
+                ));
+            }
+            // `<country>-<slug>`: a place of that country, under it.
+            if let Some((cc, _)) = id.split_once('-') {
+                // (An unknown parent is reported below.)
+                if is_country_code(cc) && is_country(cc) && places.contains_key(parent) {
+                    let mut up = Some(parent);
+                    let mut steps = 0;
+                    while let Some(p) = up.filter(|p| *p != cc && steps < 16) {
+                        up = places
+                            .get(p)
+                            .map(|x| x.2.as_str())
+                            .filter(|x| !x.is_empty());
+                        steps += 1;
+                    }
+                    if up != Some(cc) {
+                        warnings.push(format!(
+                            "{}: `{id}` is not under country `{cc}` (parent `{parent}`)",
+                            t.at(line)
+                        ));
+                    }
+                }
+            }
             if parent.is_empty() {
                 if level != "negara" && is_code(id) {
                     errors.push(format!("{}: `{id}` needs a parent", t.at(line)));
@@ -397,7 +539,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
             }
             match places.get(id) {
                 None => errors.push(format!("{}: unknown place `{id}`", t.at(line))),
-                Some((name, _)) => {
+                Some((name, _, _)) => {
                     let note = t.get(row, "note");
                     if !note.is_empty() && !norm(note).starts_with(&norm(name)) {
                         warnings.push(format!(
@@ -410,35 +552,147 @@ pub fn check(dir: &Path) -> Result<Report, String> {
         }
     }
 
-    // Institutions and titles.
-    let mut inst_types = BTreeSet::new();
+    // Institutions: types unique across all files, categories, patterns, exact forms.
+    let mut inst_types: BTreeMap<String, At> = BTreeMap::new();
+    // Every name and alias (normalized) → the types it names.
+    let mut inst_forms: HashMap<String, BTreeSet<String>> = HashMap::new();
     for t in tables.iter().filter(|t| t.kind == "institutions") {
         for (line, row) in ok_rows(t) {
             let ty = t.get(row, "type");
             if !is_slug(ty) {
                 errors.push(format!("{}: bad type `{ty}`", t.at(line)));
             }
-            if !inst_types.insert(ty.to_string()) {
-                errors.push(format!("{}: duplicate type `{ty}`", t.at(line)));
+            if let Some(first) = inst_types.get(ty) {
+                errors.push(format!(
+                    "{}: duplicate type `{ty}` ({})",
+                    t.at(line),
+                    t.other(first)
+                ));
+            } else {
+                inst_types.insert(ty.to_string(), (t.path.clone(), line));
+            }
+            let forms =
+                std::iter::once(t.get(row, "name")).chain(split_values(t.get(row, "aliases")));
+            for f in forms.filter(|f| !f.is_empty()) {
+                inst_forms
+                    .entry(norm(f))
+                    .or_default()
+                    .insert(ty.to_string());
+            }
+            let category = t.get(row, "category");
+            if !category.is_empty() && !CATEGORIES.contains(&category) {
+                errors.push(format!("{}: unknown category `{category}`", t.at(line)));
+            }
+            let pattern = t.get(row, "pattern");
+            if !matches!(pattern, "" | "compose" | "named") {
+                errors.push(format!(
+                    "{}: unknown pattern `{pattern}` (compose or named)",
+                    t.at(line)
+                ));
             }
         }
     }
-    let mut title_ids = BTreeSet::new();
+    for t in tables.iter().filter(|t| t.kind == "institutions") {
+        for (line, row) in ok_rows(t) {
+            let ty = t.get(row, "type");
+            let (exact, context) = (t.get(row, "exact"), t.get(row, "context"));
+            let mut own = BTreeSet::new();
+            for x in split_values(exact) {
+                if !own.insert(x) {
+                    warnings.push(format!("{}: exact form `{x}` given twice", t.at(line)));
+                    continue;
+                }
+                if !x.chars().any(char::is_uppercase) {
+                    errors.push(format!(
+                        "{}: exact form `{x}` has no capital letter",
+                        t.at(line)
+                    ));
+                }
+                // The alias would match the form in any case, unconfirmed: the guard is void.
+                if let Some(types) = inst_forms.get(&norm(x)) {
+                    let list = types
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    errors.push(format!(
+                        "{}: exact form `{x}` of `{ty}` is also a name or alias of {list}",
+                        t.at(line)
+                    ));
+                }
+            }
+            if !exact.is_empty() && context.is_empty() {
+                warnings.push(format!(
+                    "{}: exact forms of `{ty}` without `context` words (confirmed only by the body named otherwise)",
+                    t.at(line)
+                ));
+            }
+            if exact.is_empty() && !context.is_empty() {
+                warnings.push(format!(
+                    "{}: `context` of `{ty}` without `exact` forms is unused",
+                    t.at(line)
+                ));
+            }
+        }
+    }
+
+    // Titles: one row per id and institution.
+    let mut title_rows: BTreeMap<(String, String), At> = BTreeMap::new();
+    let mut title_class: BTreeMap<String, (String, At)> = BTreeMap::new();
     for t in tables.iter().filter(|t| t.kind == "titles") {
         for (line, row) in ok_rows(t) {
             let id = t.get(row, "id");
+            let inst = t.get(row, "institution");
             if !is_slug(id) {
                 errors.push(format!("{}: bad title id `{id}`", t.at(line)));
             }
-            if !title_ids.insert(id.to_string()) {
-                errors.push(format!("{}: duplicate title `{id}`", t.at(line)));
+            let key = (id.to_string(), inst.to_string());
+            if let Some(first) = title_rows.get(&key) {
+                let of = if inst.is_empty() {
+                    String::new()
+                } else {
+                    format!(" of `{inst}`")
+                };
+                errors.push(format!(
+                    "{}: duplicate title `{id}`{of} ({})",
+                    t.at(line),
+                    t.other(first)
+                ));
+            } else {
+                title_rows.insert(key, (t.path.clone(), line));
             }
-            let inst = t.get(row, "institution");
-            if !inst.is_empty() && !inst_types.contains(inst) {
+            if !inst.is_empty() && !inst_types.contains_key(inst) {
                 errors.push(format!("{}: unknown institution type `{inst}`", t.at(line)));
+            }
+            let class = match t.get(row, "class") {
+                "" => "office",
+                c => c,
+            };
+            if !matches!(class, "office" | "role") {
+                errors.push(format!(
+                    "{}: unknown title class `{class}` (office or role)",
+                    t.at(line)
+                ));
+            } else if let Some((c, first)) = title_class.get(id) {
+                if c != class {
+                    warnings.push(format!(
+                        "{}: title `{id}` is an {class} here, an {c} at {}",
+                        t.at(line),
+                        t.other(first)
+                    ));
+                }
+            } else {
+                title_class.insert(id.to_string(), (class.to_string(), (t.path.clone(), line)));
             }
         }
     }
+    let title_ids: BTreeSet<&str> = title_rows.keys().map(|(id, _)| id.as_str()).collect();
+    // Titles with rows of a given institution: an office of them names one of those.
+    let titles_of_bodies: BTreeSet<&str> = title_rows
+        .keys()
+        .filter(|(_, inst)| !inst.is_empty())
+        .map(|(id, _)| id.as_str())
+        .collect();
 
     // Units.
     for t in tables.iter().filter(|t| t.kind == "units") {
@@ -449,7 +703,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
                 t.get(row, "unit"),
                 t.get(row, "jurisdiction"),
             );
-            if !inst_types.contains(ty) {
+            if !inst_types.contains_key(ty) {
                 errors.push(format!("{}: unknown institution type `{ty}`", t.at(line)));
             }
             if !seen.insert((ty.to_string(), unit.to_string())) {
@@ -476,35 +730,67 @@ pub fn check(dir: &Path) -> Result<Report, String> {
             if k == "acting" {
                 acting_values.insert(v.to_string());
             }
+            if LOOKUP_KINDS.contains(&k) {
+                for a in split_values(t.get(row, "aliases")) {
+                    if a.split_whitespace().count() != 1 {
+                        errors.push(format!(
+                            "{}: `{k}` terms are looked up word by word: `{a}` is not one word",
+                            t.at(line)
+                        ));
+                    }
+                }
+            }
         }
     }
 
-    // Officials.
-    for t in tables.iter().filter(|t| t.kind == "officials") {
-        let mut seen = BTreeSet::new();
-        let mut names: HashMap<String, String> = HashMap::new();
-        let mut terms: BTreeMap<(String, String), Vec<Term>> = BTreeMap::new();
+    // Officials, across all files: one name per person, offices, terms.
+    let mut seen = BTreeSet::new();
+    let mut names: HashMap<String, (String, At)> = HashMap::new();
+    let mut shorts: BTreeMap<String, Vec<(String, At)>> = BTreeMap::new();
+    let mut terms: BTreeMap<(String, String, String), Vec<Term>> = BTreeMap::new();
+    let officials: Vec<&Table> = tables.iter().filter(|t| t.kind == "officials").collect();
+    for t in &officials {
         for (line, row) in ok_rows(t) {
             let id = t.get(row, "id");
             let name = t.get(row, "name");
             let title = t.get(row, "title");
+            let inst = t.get(row, "institution");
             let jur = t.get(row, "jurisdiction");
             let acting = t.get(row, "acting");
             let (from, to) = (t.get(row, "from"), t.get(row, "to"));
+            let here: At = (t.path.clone(), line);
             if !is_slug(id) {
                 errors.push(format!("{}: bad id `{id}`", t.at(line)));
             }
-            if let Some(n) = names.insert(id.to_string(), name.to_string()) {
-                if n != name {
-                    errors.push(format!(
-                        "{}: `{id}` named `{name}` here, `{n}` before",
-                        t.at(line)
+            match names.get(id) {
+                Some((n, first)) if n != name => errors.push(format!(
+                    "{}: `{id}` named `{name}` here, `{n}` before ({})",
+                    t.at(line),
+                    t.other(first)
+                )),
+                Some(_) => {}
+                None => {
+                    names.insert(id.to_string(), (name.to_string(), here.clone()));
+                }
+            }
+            for s in split_values(t.get(row, "short_names")) {
+                let users = shorts.entry(norm(s)).or_default();
+                if users.iter().any(|u| u.0 == id) {
+                    continue;
+                }
+                if let Some((other, first)) = users.first() {
+                    warnings.push(format!(
+                        "{}: short name `{s}` of `{id}` is also `{other}`'s ({})",
+                        t.at(line),
+                        t.other(first)
                     ));
                 }
+                users.push((id.to_string(), here.clone()));
             }
             if !seen.insert((
                 id.to_string(),
                 title.to_string(),
+                inst.to_string(),
                 jur.to_string(),
                 from.to_string(),
             )) {
@@ -512,8 +798,25 @@ pub fn check(dir: &Path) -> Result<Report, String> {
             }
             if !title_ids.is_empty() && !title_ids.contains(title) {
                 errors.push(format!("{}: unknown title `{title}`", t.at(line)));
+            } else if title_class.get(title).is_some_and(|c| c.0 == "role") {
+                warnings.push(format!(
+                    "{}: title `{title}` is a role, not an office",
+                    t.at(line)
+                ));
             }
-            if !places.contains_key(jur) {
+            if !inst.is_empty() {
+                if !inst_types.contains_key(inst) {
+                    errors.push(format!("{}: unknown institution type `{inst}`", t.at(line)));
+                } else if titles_of_bodies.contains(title)
+                    && !title_rows.contains_key(&(title.to_string(), inst.to_string()))
+                {
+                    errors.push(format!(
+                        "{}: no title `{title}` of institution `{inst}`",
+                        t.at(line)
+                    ));
+                }
+            }
+            if !jur.is_empty() && !places.contains_key(jur) {
                 errors.push(format!("{}: unknown jurisdiction `{jur}`", t.at(line)));
             }
             if !acting.is_empty() && !acting_values.contains(acting) {
@@ -539,31 +842,101 @@ pub fn check(dir: &Path) -> Result<Report, String> {
                         t.at(line)
                     ));
                 }
-                // Only definitive holders are compared: acting officials legitimately overlap.
-                if acting.is_empty() {
+                // Only definitive holders are compared: acting officials legitimately overlap,
+                // and a deputy's office (`wakil-menteri`) may have several holders at once.
+                if acting.is_empty() && !title.starts_with("wakil-") {
                     terms
-                        .entry((title.to_string(), jur.to_string()))
+                        .entry((title.to_string(), inst.to_string(), jur.to_string()))
                         .or_default()
-                        .push((line, id.to_string(), f, e));
+                        .push((here, id.to_string(), f, e));
                 }
             }
         }
-        for ((title, jur), mut v) in terms {
-            v.sort_by_key(|x| x.2);
-            for w in v.windows(2) {
-                let (a, b) = (&w[0], &w[1]);
-                // Partial dates compare by their first day; an end in the same month/year as
-                // the next start is a handover, not an overlap.
-                let overlap = b.2 < end_of(a.3) && !same_period(a.3, b.2) && a.1 != b.1;
-                if overlap {
-                    warnings.push(format!(
-                        "{}: `{}` ({title} {jur}) overlaps `{}` (line {})",
-                        t.at(b.0),
-                        b.1,
-                        a.1,
-                        a.0
-                    ));
+    }
+    for ((title, inst, jur), mut v) in terms {
+        let office = [title.as_str(), inst.as_str(), jur.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        v.sort_by_key(|x| x.2);
+        for w in v.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            // Partial dates compare by their first day; an end in the same month/year as
+            // the next start is a handover, not an overlap.
+            let overlap = b.2 < end_of(a.3) && !same_period(a.3, b.2) && a.1 != b.1;
+            if overlap {
+                let a_at = if a.0 .0 == b.0 .0 {
+                    format!("line {}", a.0 .1)
+                } else {
+                    format!("{}:{}", a.0 .0.display(), a.0 .1)
+                };
+                warnings.push(format!(
+                    "{}:{}: `{}` ({office}) overlaps `{}` ({a_at})",
+                    b.0 .0.display(),
+                    b.0 .1,
+                    b.1,
+                    a.1,
+                ));
+            }
+        }
+    }
+
+    // Names: a class each, listed once across all names files.
+    let mut name_rows: HashMap<String, At> = HashMap::new();
+    for t in tables.iter().filter(|t| t.kind == "names") {
+        for (line, row) in ok_rows(t) {
+            let (name, class) = (t.get(row, "name"), t.get(row, "class"));
+            if !class.is_empty() && !NAME_CLASSES.contains(&class) {
+                errors.push(format!(
+                    "{}: unknown name class `{class}` (given, family or particle)",
+                    t.at(line)
+                ));
+            }
+            if name.split_whitespace().count() > 1 {
+                warnings.push(format!(
+                    "{}: name `{name}` is not one word (names are looked up word by word)",
+                    t.at(line)
+                ));
+            }
+            if name.is_empty() {
+                continue;
+            }
+            match name_rows.get(&norm(name)) {
+                Some(first) => warnings.push(format!(
+                    "{}: duplicate name `{name}` ({})",
+                    t.at(line),
+                    t.other(first)
+                )),
+                None => {
+                    name_rows.insert(norm(name), (t.path.clone(), line));
                 }
+            }
+        }
+    }
+
+    // Words: lowercase, one word, once per file.
+    for t in tables.iter().filter(|t| t.kind == "words") {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (line, row) in ok_rows(t) {
+            let w = t.get(row, "word");
+            if w.is_empty() {
+                continue;
+            }
+            if w != w.to_lowercase() {
+                errors.push(format!("{}: word `{w}` is not lowercase", t.at(line)));
+            }
+            if w.split_whitespace().count() > 1 {
+                errors.push(format!(
+                    "{}: `{w}` is not one word (words are looked up word by word)",
+                    t.at(line)
+                ));
+            }
+            if let Some(first) = seen.insert(w, line) {
+                errors.push(format!(
+                    "{}: duplicate word `{w}` (line {first})",
+                    t.at(line)
+                ));
             }
         }
     }
@@ -610,7 +983,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
         // kind, id columns, surface columns
         ("places", &["id"], &["name", "aliases"]),
         ("institutions", &["type"], &["name", "aliases"]),
-        ("titles", &["id"], &["aliases"]),
+        ("titles", &["id", "institution"], &["aliases"]),
         ("units", &["type", "unit"], &["aliases"]),
         ("events", &["kind", "subtype"], &["triggers"]),
         ("elections", &["id"], &["aliases"]),
@@ -619,8 +992,8 @@ pub fn check(dir: &Path) -> Result<Report, String> {
     let mut generated_dups = 0usize;
     let mut notes: Vec<String> = Vec::new();
     for (kind, id_cols, surf_cols) in alias_cols {
-        // surface → [(id, generated, where)]
-        let mut by_surface: BTreeMap<String, Vec<(String, bool, String)>> = BTreeMap::new();
+        // (scope, surface) → [(id, generated, where)]
+        let mut by_surface: BTreeMap<(String, String), Vec<AliasUse>> = BTreeMap::new();
         let sources = tables
             .iter()
             .filter(|t| t.kind == *kind || (*kind == "places" && t.kind == "place-aliases"));
@@ -630,9 +1003,16 @@ pub fn check(dir: &Path) -> Result<Report, String> {
                 if t.kind == "events" && !t.get(row, "qualifiers").is_empty() {
                     continue;
                 }
+                // Word-by-word terms are compared within their own kind only: a word may be
+                // a cue and a person verb, a locative and a not-name, on purpose.
+                let scope = match t.get(row, "kind") {
+                    k if t.kind == "terms" && LOOKUP_KINDS.contains(&k) => k.to_string(),
+                    _ => String::new(),
+                };
                 let id = id_cols
                     .iter()
                     .map(|c| t.get(row, c))
+                    .filter(|v| !v.is_empty())
                     .collect::<Vec<_>>()
                     .join(" ");
                 let mut cols: Vec<&str> = surf_cols.to_vec();
@@ -647,7 +1027,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
                             warnings.push(format!("{}: `{v}` given twice", t.at(line)));
                             continue;
                         }
-                        by_surface.entry(n).or_default().push((
+                        by_surface.entry((scope.clone(), n)).or_default().push((
                             id.clone(),
                             t.generated,
                             t.at(line),
@@ -656,7 +1036,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
                 }
             }
         }
-        for (surface, users) in by_surface {
+        for ((_, surface), users) in by_surface {
             let ids: BTreeSet<&str> = users.iter().map(|u| u.0.as_str()).collect();
             if ids.len() < 2 {
                 continue;
@@ -704,16 +1084,19 @@ pub fn check(dir: &Path) -> Result<Report, String> {
             (f.to_string(), t.rows.len())
         })
         .collect();
-    Ok(Report {
+    Report {
         errors,
         warnings,
         notes,
         counts,
-    })
+    }
 }
 
-/// A definitive term of office: line, person id, first and last day (padded dates).
-type Term = (usize, String, Date, Date);
+/// A use of an alias: the id it names, whether the file is generated, where.
+type AliasUse = (String, bool, String);
+
+/// A definitive term of office: where, person id, first and last day (padded dates).
+type Term = (At, String, Date, Date);
 
 /// A date as (year, month, day), 0 for a missing month or day.
 type Date = (u32, u32, u32);
@@ -838,5 +1221,450 @@ mod tests {
     fn normalization() {
         assert_eq!(norm("Sa\u{2019}dan  Balusu"), "sa'dan balusu");
         assert_eq!(norm("Biduk\u{2013}Biduk"), "biduk-biduk");
+    }
+
+    /// Checks in-memory files (name, contents).
+    fn check_texts(files: &[(&str, &str)]) -> Report {
+        let files: Vec<(PathBuf, String)> = files
+            .iter()
+            .map(|(n, t)| (PathBuf::from(n), t.to_string()))
+            .collect();
+        check_files(&files)
+    }
+
+    fn has(list: &[String], needle: &str) -> bool {
+        list.iter().any(|m| m.contains(needle))
+    }
+
+    const PLACES: &str = "id\tname\tlevel\tparent\nID\tIndonesia\tnegara\t\n\
+                          64\tKalimantan Timur\tprovinsi\tID\n";
+
+    #[test]
+    fn names_files() {
+        let r = check_texts(&[
+            (
+                "names.tsv",
+                "# n\nname\tclass\nsiti\tgiven\nnasution\tfamily\nbin\tparticle\nbudi\tfirst\n",
+            ),
+            (
+                "names-extra.tsv",
+                "name\tclass\nSiti\tgiven\nVan Der\tparticle\n",
+            ),
+        ]);
+        assert!(
+            has(&r.errors, "names.tsv:6: unknown name class `first`"),
+            "{:?}",
+            r.errors
+        );
+        assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
+        assert!(
+            has(
+                &r.warnings,
+                "names-extra.tsv:2: duplicate name `Siti` (names.tsv:3)"
+            ),
+            "{:?}",
+            r.warnings
+        );
+        assert!(
+            has(
+                &r.warnings,
+                "names-extra.tsv:3: name `Van Der` is not one word"
+            ),
+            "{:?}",
+            r.warnings
+        );
+        assert!(!has(&r.warnings, "unknown kind"), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn words_files() {
+        let r = check_texts(&[
+            (
+                "words.tsv",
+                "word\tlower\tcapitalized\nabad\t113\t6\nJalan\t1\t2\nabad\t1\t1\nsaat ini\t1\t1\n",
+            ),
+            // The same word in another file is not a duplicate.
+            ("words-extra.tsv", "word\nabad\n\n"),
+        ]);
+        assert!(
+            has(&r.errors, "words.tsv:3: word `Jalan` is not lowercase"),
+            "{:?}",
+            r.errors
+        );
+        assert!(
+            has(&r.errors, "words.tsv:4: duplicate word `abad` (line 2)"),
+            "{:?}",
+            r.errors
+        );
+        assert!(
+            has(&r.errors, "words.tsv:5: `saat ini` is not one word"),
+            "{:?}",
+            r.errors
+        );
+        assert_eq!(r.errors.len(), 3, "{:?}", r.errors);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn institution_columns() {
+        let r = check_texts(&[(
+            "institutions.tsv",
+            "type\tname\taliases\tcategory\texact\tcontext\tpattern\tsource\n\
+             ma\tMahkamah Agung\t\tstate-body\tMA\thakim|kasasi\t\tUU 3/2009\n\
+             mk\tMahkamah Konstitusi\tMahkamah Konstitusi RI\tcourtroom\tMK\t\t\t\n\
+             bi\tBank Indonesia\t\tagency\tbi\tbank\t\t\n\
+             pa\tPengadilan Agama\tPA\tcourt\t\t\t\t\n\
+             pan\tPartai Amanat Nasional\t\tparty\tPAN|PA\tpartai\t\t\n\
+             partai\tPartai\t\tparty\t\tpemilu\tcomposed\t\n",
+        )]);
+        let e = &r.errors;
+        assert!(
+            has(e, "institutions.tsv:3: unknown category `courtroom`"),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                e,
+                "institutions.tsv:4: exact form `bi` has no capital letter"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                e,
+                "institutions.tsv:6: exact form `PA` of `pan` is also a name or alias of `pa`"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                e,
+                "institutions.tsv:7: unknown pattern `composed` (compose or named)"
+            ),
+            "{e:?}"
+        );
+        // Empty aliases are fine: the name is the only form.
+        assert!(!has(e, "empty `aliases`"), "{e:?}");
+        assert_eq!(e.len(), 4, "{e:?}");
+        let w = &r.warnings;
+        assert!(
+            has(
+                w,
+                "institutions.tsv:3: exact forms of `mk` without `context` words"
+            ),
+            "{w:?}"
+        );
+        assert!(
+            has(
+                w,
+                "institutions.tsv:7: `context` of `partai` without `exact` forms"
+            ),
+            "{w:?}"
+        );
+        assert_eq!(w.len(), 2, "{w:?}");
+    }
+
+    #[test]
+    fn institution_types_across_files() {
+        let r = check_texts(&[
+            (
+                "institutions.tsv",
+                "type\tname\taliases\nkpu\tKomisi Pemilihan Umum\tKPU|KIP\n",
+            ),
+            (
+                "institutions-regional.tsv",
+                "type\tname\taliases\tcategory\n\
+                 kpu\tKPU Daerah\tKPUD\tstate-body\n\
+                 kip\tKomisi Informasi Publik\tKIP\tstate-body\n",
+            ),
+        ]);
+        assert!(
+            has(
+                &r.errors,
+                "institutions-regional.tsv:2: duplicate type `kpu` (institutions.tsv:2)"
+            ),
+            "{:?}",
+            r.errors
+        );
+        assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
+        assert!(
+            has(
+                &r.warnings,
+                "institutions: `kip` names kpu (institutions.tsv:2), kip"
+            ),
+            "{:?}",
+            r.warnings
+        );
+    }
+
+    #[test]
+    fn titles_per_institution() {
+        let r = check_texts(&[
+            (
+                "institutions.tsv",
+                "type\tname\taliases\nkemenkeu\tKementerian Keuangan\tKemenkeu\n\
+                 kemenkes\tKementerian Kesehatan\tKemenkes\n",
+            ),
+            (
+                "titles.tsv",
+                "id\tinstitution\taliases\nmenteri\t\tMenteri\nwarga\t\tWarga\n",
+            ),
+            (
+                "titles-national.tsv",
+                "id\tinstitution\taliases\tclass\n\
+                 menteri\tkemenkeu\tMenteri Keuangan|Menkeu\toffice\n\
+                 menteri\tkemenkes\tMenteri Kesehatan|Menkes\t\n\
+                 menteri\tkemenkes\tMenkes RI\toffice\n\
+                 menteri\tkemenlu\tMenlu\toffice\n\
+                 warga\t\tPenduduk\trole\n\
+                 korban\t\tKorban\tvictim\n",
+            ),
+        ]);
+        let e = &r.errors;
+        assert!(
+            has(
+                e,
+                "titles-national.tsv:4: duplicate title `menteri` of `kemenkes` (line 3)"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                e,
+                "titles-national.tsv:5: unknown institution type `kemenlu`"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                e,
+                "titles-national.tsv:6: duplicate title `warga` (titles.tsv:3)"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                e,
+                "titles-national.tsv:7: unknown title class `victim` (office or role)"
+            ),
+            "{e:?}"
+        );
+        assert_eq!(e.len(), 4, "{e:?}");
+        // `warga` defaults to an office in titles.tsv, is a role in titles-national.tsv.
+        assert!(
+            has(
+                &r.warnings,
+                "titles-national.tsv:6: title `warga` is an role here, an office at titles.tsv:3"
+            ),
+            "{:?}",
+            r.warnings
+        );
+    }
+
+    #[test]
+    fn officials_with_institutions_and_national_offices() {
+        let r = check_texts(&[
+            ("places.tsv", PLACES),
+            (
+                "institutions.tsv",
+                "type\tname\taliases\nkemenkeu\tKementerian Keuangan\tKemenkeu\n\
+                 kemenkes\tKementerian Kesehatan\tKemenkes\npemprov\tPemerintah Provinsi\tPemprov\n",
+            ),
+            (
+                "titles.tsv",
+                "id\tinstitution\taliases\tclass\nmenteri\tkemenkeu\tMenkeu\t\n\
+                 menteri\tkemenkes\tMenkes\t\ngubernur\t\tGubernur\t\npresiden\t\tPresiden\t\n\
+                 warga\t\tWarga\trole\n",
+            ),
+            (
+                "officials.tsv",
+                "id\tname\tshort_names\ttitle\tinstitution\tacting\tjurisdiction\tfrom\tto\tsource\n\
+                 a\tA Satu\tAS\tmenteri\tkemenkeu\t\t\t2019-10\t2024-10\tx\n\
+                 b\tB Dua\t\tmenteri\tkemenkes\t\t\t2020\t\tx\n\
+                 c\tC Tiga\t\tmenteri\tkemenkeu\t\t\t2022\t\tx\n\
+                 d\tD Empat\t\tmenteri\tpemprov\t\t\t2022\t\tx\n\
+                 e\tE Lima\t\tmenteri\tkemenlu\t\t\t2022\t\tx\n\
+                 f\tF Enam\tAS\tpresiden\t\t\t\t2014\t\tx\n\
+                 g\tG Tujuh\t\tgubernur\tpemprov\t\t64\t2018\t\tx\n\
+                 h\tH\t\twarga\t\t\t\t2018\t\tx\n",
+            ),
+            (
+                "officials-regents.tsv",
+                "id\tname\ttitle\tjurisdiction\tfrom\na\tA 1\tgubernur\t64\t2010\n",
+            ),
+        ]);
+        let e = &r.errors;
+        assert!(
+            has(
+                e,
+                "officials.tsv:5: no title `menteri` of institution `pemprov`"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(e, "officials.tsv:6: unknown institution type `kemenlu`"),
+            "{e:?}"
+        );
+        assert!(
+            has(
+                e,
+                "officials-regents.tsv:2: `a` named `A 1` here, `A Satu` before (officials.tsv:2)"
+            ),
+            "{e:?}"
+        );
+        // An empty jurisdiction is a national office; a title without rows of an
+        // institution takes any known one (gubernur + pemprov).
+        assert!(!has(e, "jurisdiction"), "{e:?}");
+        assert_eq!(e.len(), 3, "{e:?}");
+        let w = &r.warnings;
+        // Overlaps are per title, institution and jurisdiction: b (kemenkes) is not compared.
+        assert!(
+            has(
+                w,
+                "officials.tsv:4: `c` (menteri kemenkeu) overlaps `a` (line 2)"
+            ),
+            "{w:?}"
+        );
+        assert!(!has(w, "`b`"), "{w:?}");
+        assert!(
+            has(
+                w,
+                "officials.tsv:7: short name `AS` of `f` is also `a`'s (line 2)"
+            ),
+            "{w:?}"
+        );
+        assert!(
+            has(w, "officials.tsv:9: title `warga` is a role, not an office"),
+            "{w:?}"
+        );
+        assert_eq!(w.len(), 3, "{w:?}");
+    }
+
+    #[test]
+    fn overlaps_across_officials_files() {
+        let r = check_texts(&[
+            ("places.tsv", PLACES),
+            ("titles.tsv", "id\taliases\ngubernur\tGubernur\n"),
+            (
+                "officials.tsv",
+                "id\tname\ttitle\tjurisdiction\tfrom\tto\na\tA\tgubernur\t64\t2018\t2023\n",
+            ),
+            (
+                "officials-more.tsv",
+                "id\tname\ttitle\tjurisdiction\tfrom\tto\nb\tB\tgubernur\t64\t2020\t\n\
+                 b\tB\tgubernur\t64\t2020\t\n",
+            ),
+        ]);
+        assert!(
+            has(
+                &r.warnings,
+                "officials-more.tsv:2: `b` (gubernur 64) overlaps `a` (officials.tsv:2)"
+            ),
+            "{:?}",
+            r.warnings
+        );
+        assert!(
+            has(
+                &r.errors,
+                "officials-more.tsv:3: duplicate office row for `b`"
+            ),
+            "{:?}",
+            r.errors
+        );
+    }
+
+    #[test]
+    fn world_places() {
+        let r = check_texts(&[
+            ("places.tsv", PLACES),
+            (
+                "places-world.tsv",
+                "id\tname\tlevel\tparent\taliases\n\
+                 asia\tAsia\tkawasan\t\t\n\
+                 my\tMalaysia\tnegara\t\tNegeri Jiran\n\
+                 my-selangor\tSelangor\tprovinsi\tmy\t\n\
+                 my-shah-alam\tShah Alam\tkota\tmy-selangor\t\n\
+                 sg\tSingapura\tnegara\t\t\n\
+                 my-johor-bahru\tJohor Bahru\tkota\tsg\t\n\
+                 SG\tSingapore\tnegara\t\t\n\
+                 mys\tMalaysia Raya\tnegara\t\t\n\
+                 jp\tJepang\tnegara\tasia\t\n\
+                 jp-tokyo\tTokyo\tkota\tjp-kanto\t\n\
+                 uk\tUkraina\tkota\tasia\t\n",
+            ),
+        ]);
+        let e = &r.errors;
+        assert!(has(e, "places-world.tsv:8: bad place id `SG`"), "{e:?}");
+        assert!(
+            has(
+                e,
+                "places-world.tsv:8: bad country id `SG` (ISO 3166 alpha-2, lowercase)"
+            ),
+            "{e:?}"
+        );
+        assert!(has(e, "places-world.tsv:9: bad country id `mys`"), "{e:?}");
+        assert!(
+            has(
+                e,
+                "places-world.tsv:10: country `jp` cannot have a parent (`asia`)"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            has(e, "places-world.tsv:11: unknown parent `jp-kanto`"),
+            "{e:?}"
+        );
+        assert_eq!(e.len(), 5, "{e:?}");
+        let w = &r.warnings;
+        assert!(
+            has(
+                w,
+                "places-world.tsv:7: `my-johor-bahru` is not under country `my` (parent `sg`)"
+            ),
+            "{w:?}"
+        );
+        assert!(
+            has(
+                w,
+                "places-world.tsv:12: two-letter id `uk` is kept for countries, not level `kota`"
+            ),
+            "{w:?}"
+        );
+        assert_eq!(w.len(), 2, "{w:?}");
+    }
+
+    #[test]
+    fn word_by_word_terms() {
+        let r = check_texts(&[(
+            "terms.tsv",
+            "kind\tvalue\taliases\n\
+             cue\tkata\tkata|katanya|kata dia\n\
+             kin\tkin\tistri|anak angkat\n\
+             person-verb\tperson\tkata|lahir\n\
+             not-name\tfunction\tNo|Di\n\
+             not-name\tenglish\tNo|The\n\
+             locative\tlocative\tdi|ke\n",
+        )]);
+        assert!(
+            has(
+                &r.errors,
+                "terms.tsv:3: `kin` terms are looked up word by word: `anak angkat` is not one word"
+            ),
+            "{:?}",
+            r.errors
+        );
+        assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
+        // A word shared by a matched kind and a word-by-word kind, or by two word-by-word
+        // kinds, is fine; twice in one word-by-word kind is not.
+        let w = &r.warnings;
+        assert!(!has(w, "unknown term kind"), "{w:?}");
+        assert!(
+            has(
+                w,
+                "terms: `no` names not-name function (terms.tsv:5), not-name english"
+            ),
+            "{w:?}"
+        );
+        assert_eq!(w.len(), 1, "{w:?}");
     }
 }

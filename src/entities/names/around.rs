@@ -1,0 +1,315 @@
+//! What is written around a name candidate: the cues that introduce a person.
+
+use std::ops::Range;
+
+use super::Input;
+use crate::entities::people::{FoundRole, People};
+use crate::entities::Context;
+
+/// What is written right before a candidate.
+pub(super) enum Before {
+    /// An honorific or rank ("Pak", "H.", "AKBP").
+    Honorific,
+    /// "bernama", "atas nama".
+    Named,
+    /// "berinisial", "inisial".
+    Initials,
+    /// A speech verb ("kata", "ujar").
+    Speech,
+    /// A description, with its place ("warga Desa X,", "tersangka").
+    Role(FoundRole),
+    /// A kinship word ("istri", "putra").
+    Kin,
+    /// A word after which a name is a place ("di", "ke", "dari").
+    Locative,
+    /// A noun after which a name is a thing's ("film", "klub", "pesawat").
+    Thing,
+    /// Nothing that says.
+    Nothing,
+}
+
+impl Before {
+    /// Reads what precedes the candidate starting at `start`; `honorifics` tells whether
+    /// the candidate's run had honorifics right before it.
+    pub(super) fn read(input: &Input, start: usize, honorifics: bool) -> Before {
+        let ctx = input.ctx;
+        if honorifics {
+            return Before::Honorific;
+        }
+        let word = ctx.word_before(start).trim_end_matches('.');
+        let info = |w: &str, kind: &str| ctx.lex.word_is(w, kind);
+        if info(word, "name-cue") {
+            return match word {
+                "berinisial" | "inisial" | "insial" | "berinisal" => Before::Initials,
+                _ => Before::Named,
+            };
+        }
+        if let Some(h) = ctx.hit_before(start) {
+            let gap = &ctx.text[ctx.hits[h].range.end..start];
+            if ctx.honorific(h) && gap.bytes().all(|b| b == b' ' || b == b'.') {
+                return Before::Honorific;
+            }
+            if gap.bytes().all(|b| b == b' ') {
+                if let Some(t) = ctx.term(h, "cue") {
+                    let written = &ctx.folded[ctx.hits[h].range.clone()];
+                    if !written.ends_with("nya") && t != "harap" {
+                        return Before::Speech;
+                    }
+                }
+            }
+            if let Some(role) = role_before(input, h, start) {
+                return Before::Role(role);
+            }
+        }
+        if info(word, "kin") {
+            Before::Kin
+        } else if info(word, "locative") {
+            Before::Locative
+        } else if info(word, "thing-cue") {
+            Before::Thing
+        } else {
+            Before::Nothing
+        }
+    }
+}
+
+/// A description ending at hit `h` (or, through a place, before it) right before
+/// `start`: "korban Budi", "warga Desa Sukamaju, Budi", "tersangka berinisial AS".
+fn role_before(input: &Input, h: usize, start: usize) -> Option<FoundRole> {
+    let ctx = input.ctx;
+    let gap = ctx.text[ctx.hits[h].range.end..start].trim_matches(|c: char| c == ' ' || c == ',');
+    let gap_ok = gap.is_empty() || matches!(gap, "berinisial" | "bernama" | "inisial");
+    if !gap_ok {
+        return None;
+    }
+    let (title, place) = match ctx.role(h) {
+        Some(t) => (t, None),
+        None => {
+            let place = input.places.by_hit.get(h).copied().flatten()?;
+            let p = h.checked_sub(1)?;
+            let link = &ctx.folded[ctx.hits[p].range.end..ctx.hits[h].range.start];
+            let t = ctx.role(p).filter(|_| {
+                matches!(
+                    link.trim(),
+                    "" | "desa" | "kelurahan" | "kecamatan" | "kota" | "kabupaten" | "asal"
+                )
+            })?;
+            (t, Some(place))
+        }
+    };
+    Some(FoundRole {
+        title: ctx.lex.titles[title as usize].id.clone(),
+        acting: None,
+        jurisdiction: place,
+        institution: None,
+    })
+}
+
+/// What is written right after a candidate.
+pub(super) enum After {
+    /// An age in parentheses: "(45)", "(45 tahun)".
+    Age,
+    /// A birth note: "(lahir 1 Desember 1977 …)".
+    Born,
+    /// A degree after a comma: ", S.H.", ", M.Si".
+    Degree,
+    /// A speech verb or a verb whose subject is a person: "mengatakan", "lahir".
+    Verb,
+    /// ", warga Desa X,": a description as an apposition.
+    Role(FoundRole),
+    /// ", Kepala Dinas Kesehatan Riau,": an office without a name (`people.offices[k]`).
+    Office(usize),
+    /// Nothing that says.
+    Nothing,
+}
+
+impl After {
+    /// Reads what follows the candidate ending at `end`.
+    pub(super) fn read(input: &Input, people: &People, end: usize) -> After {
+        let ctx = input.ctx;
+        let rest = &ctx.text[end..];
+        if age(rest) {
+            return After::Age;
+        }
+        let open = rest.trim_start_matches(' ');
+        if let Some(r) = open.strip_prefix('(') {
+            if ctx.folded[end..]
+                .trim_start_matches([' ', '('])
+                .starts_with("lahir")
+                && !r.is_empty()
+            {
+                return After::Born;
+            }
+        }
+        if degree_after(ctx, rest) {
+            return After::Degree;
+        }
+        let next_word = next_word(&ctx.folded[end..]);
+        if !next_word.is_empty()
+            && rest.starts_with(' ')
+            && ctx.lex.word_is(next_word, "person-verb")
+        {
+            return After::Verb;
+        }
+        if let Some(o) = office_after(ctx, people, end) {
+            return After::Office(o);
+        }
+        let Some(h) = ctx.hit_from(end) else {
+            return After::Nothing;
+        };
+        let gap = &ctx.text[end..ctx.hits[h].range.start];
+        if gap.bytes().all(|b| b == b' ') && !gap.is_empty() {
+            let written = &ctx.folded[ctx.hits[h].range.clone()];
+            let verb = written.starts_with("me") || written.starts_with("ber");
+            if ctx.term(h, "cue").is_some() && verb {
+                return After::Verb;
+            }
+            return After::Nothing;
+        }
+        if !matches!(gap.trim_end(), "," | ", seorang" | ", salah seorang") {
+            return After::Nothing;
+        }
+        match ctx.role(h) {
+            Some(t) => {
+                let end = ctx.hits[h].range.end;
+                let tail = crate::entities::institutions::tail(ctx, input.places, h, end, "");
+                After::Role(FoundRole {
+                    title: ctx.lex.titles[t as usize].id.clone(),
+                    acting: None,
+                    jurisdiction: tail.jurisdiction,
+                    institution: None,
+                })
+            }
+            None => After::Nothing,
+        }
+    }
+}
+
+/// The first word of `s` after spaces (folded text in, a slice of it out).
+fn next_word(s: &str) -> &str {
+    let s = s.trim_start_matches(' ');
+    let len = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..len]
+}
+
+/// Whether `rest` starts with ", " and a degree of the lexicon (", S.H.", ",SE").
+fn degree_after(ctx: &Context, rest: &str) -> bool {
+    let Some(r) = rest.strip_prefix(',') else {
+        return false;
+    };
+    let r = r.trim_start_matches(' ');
+    let len = r
+        .find(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .unwrap_or(r.len());
+    let token = &r[..len];
+    let shaped =
+        token.contains('.') || (token.len() >= 2 && !token.chars().any(char::is_lowercase));
+    shaped
+        && ctx
+            .lex
+            .compact_term(token.trim_end_matches('.'))
+            .is_some_and(|t| ctx.lex.terms[t as usize].kind == "degree")
+}
+
+/// The office without a name written as an apposition after `end`: ", Kepala Dinas
+/// Kesehatan Riau," (an index into `people.offices`).
+fn office_after(ctx: &Context, people: &People, end: usize) -> Option<usize> {
+    let rest = &ctx.text[end..];
+    let gap = rest.len() - rest.trim_start_matches([' ', ',']).len();
+    if rest[..gap].trim() != "," {
+        return None;
+    }
+    people
+        .offices
+        .iter()
+        .position(|o| o.range.start == end + gap)
+}
+
+/// Whether `rest` starts with an age in parentheses: " (45)", "(45 tahun)", "( 45 th)".
+pub(super) fn age(rest: &str) -> bool {
+    let r = rest.trim_start_matches(' ');
+    let Some(r) = r.strip_prefix('(') else {
+        return false;
+    };
+    let r = r.trim_start_matches(' ');
+    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || r[..digits].parse::<u32>().map_or(true, |n| n > 120) {
+        return false;
+    }
+    let tail = r[digits..].trim_start_matches(' ');
+    let tail = ["tahun", "thn", "th"]
+        .iter()
+        .find_map(|u| tail.strip_prefix(u))
+        .unwrap_or(tail)
+        .trim_start_matches(['.', ' ']);
+    tail.starts_with(')')
+}
+
+/// Whether `pos` starts a sentence: nothing but spaces, and before them a line start, a
+/// sentence mark, a quote, an opening parenthesis or a dash.
+pub(super) fn sentence_start(text: &str, pos: usize) -> bool {
+    let head = text[..pos].trim_end_matches(' ');
+    head.is_empty() || head.ends_with(['.', '!', '?', ':', '"', '\'', '(', '-', '\n', ';'])
+}
+
+/// Where the double quotes and line ends of a text are, to tell in logarithmic time
+/// whether a position stands inside a pair of quotes of its line.
+pub(super) struct Quotes {
+    quotes: Vec<usize>,
+    lines: Vec<usize>,
+}
+
+impl Quotes {
+    /// Indexes `text`.
+    pub(super) fn new(text: &str) -> Quotes {
+        let b = text.as_bytes();
+        Quotes {
+            quotes: memchr::memchr_iter(b'"', b).collect(),
+            lines: memchr::memchr_iter(b'\n', b).collect(),
+        }
+    }
+
+    /// Whether `range` stands inside a pair of double quotes of its line: a title of a
+    /// work ("The Seven Habits …") or a name said in a quote.
+    pub(super) fn around(&self, range: &Range<usize>) -> bool {
+        let line = self
+            .lines
+            .partition_point(|&n| n < range.start)
+            .checked_sub(1)
+            .map_or(0, |i| self.lines[i] + 1);
+        let from = self.quotes.partition_point(|&q| q < line);
+        let to = self.quotes.partition_point(|&q| q < range.start);
+        (to - from) % 2 == 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{age, sentence_start, Quotes};
+
+    #[test]
+    fn ages() {
+        assert!(age(" (45)"));
+        assert!(age("(45 tahun), warga"));
+        assert!(age(" ( 7 th.)"));
+        assert!(!age(" (2024)"));
+        assert!(!age(" (KPK)"));
+        assert!(!age(" 45"));
+    }
+
+    #[test]
+    fn sentence_starts_and_quotes() {
+        let t = "Ia datang. Budi pulang \"Lovely Bones\" dan \"x\" Ani";
+        assert!(sentence_start(t, t.find("Budi").unwrap()));
+        assert!(!sentence_start(t, t.find("pulang").unwrap()));
+        let q = Quotes::new(t);
+        let at = t.find("Lovely").unwrap();
+        assert!(q.around(&(at..at + 6)));
+        let at = t.find("Ani").unwrap();
+        assert!(!q.around(&(at..at + 3)));
+        let t2 = "\"a\nB \"C";
+        let q = Quotes::new(t2);
+        assert!(!q.around(&(3..4)));
+        assert!(q.around(&(6..7)));
+    }
+}

@@ -1,0 +1,362 @@
+//! People without titles: capitalized names read from how Indonesian news introduces a
+//! person.
+//!
+//! The [`people`](super::people) stage finds people behind an office ("Bupati Kukar
+//! Edi Damansyah"). This stage reads the other capitalized runs ([`Runs`]) that no hit
+//! explains and decides, run by run, whether they name a person. Every decision carries
+//! a rule id, so that a wrong one can be traced ([`Decision`]).
+//!
+//! # Rules
+//! A run is first cut into candidates: a gazetteer hit inside it (a place, an
+//! institution, a title, an event word) and a word of the closed `not-name` class
+//! (weekdays, months, "Kota", "Jalan", "Universitas" …) end a candidate; honorifics and
+//! ranks at its start are kept as the person's honorifics. A candidate is then
+//!
+//! * `known` — the full or short name of an official of the lexicon: a person, with the
+//!   office the lexicon gives them on the reference day;
+//! * `initials` — a word in capitals (2–4 letters) after "berinisial"/"inisial", after a
+//!   description ("tersangka AS"), or before an age ("AS (32)"): a person named "AS";
+//!   `acronym` otherwise: not a person;
+//! * `headline` — in a headline written in Title Case, where capitals say nothing: left;
+//! * `coref` — a name already found, or one word of it: a mention of that person;
+//! * a person when the text introduces it as one: `honorific` ("Pak", "Bu", "H.",
+//!   "dr."), `speech-before` ("kata Budi"), `named` ("bernama Budi"), `role` ("warga Desa
+//!   X, Budi", "korban Budi": the description becomes the role), `kin` ("istri Budi"),
+//!   `age` ("Budi (45)"), `born` ("Budi (lahir 1970)"), `degree` ("Budi, S.H."),
+//!   `person-verb` ("Budi mengatakan", "Budi lahir di"), `apposition` ("Budi, warga Desa
+//!   X," / "Budi, Kepala Dinas Kesehatan Riau,": the description or office becomes the
+//!   role). Without a firm cue (an honorific, "bernama", an age, a birth note, a degree) a
+//!   candidate is still rejected when its first word is a common word of the press (the
+//!   `words` lexicon) and no known name (`common-word`), when its run began the name of
+//!   something else right before it (`part-of-name`: "Masjid Nurul Iman", "The Lovely
+//!   Bones"), or when it holds a word in capitals (`acronym-in-name`: "Peace TV");
+//! * not a person after a noun that names things (`thing`: "film", "klub", "pesawat"),
+//!   inside the name of something else (`part-of-name`), with a word in capitals
+//!   (`acronym-in-name`), or inside quote marks (`quoted`: titles of works);
+//! * `given-name` — every word a known given or family name, or two words or more of
+//!   which one is and none is a common word;
+//! * `proper` — otherwise, a run of two or more capitalized words that are no common
+//!   words, not at a sentence start and not after a locative word ("di", "ke", "dari");
+//!   single words are `unknown` and left.
+
+mod around;
+mod candidates;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use super::people::{add_person, add_role, tidy, FoundRole, People};
+use super::places::Places;
+use super::proper::{Runs, Shape};
+use super::Context;
+use crate::lexicon::{NameClass, WordInfo};
+use around::{After, Before};
+use candidates::Candidate;
+
+/// One decision about a candidate name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    /// Normalized byte range of the candidate.
+    pub range: Range<usize>,
+    /// Whether it was taken as a person's name.
+    pub person: bool,
+    /// The rule that decided ("honorific", "common-word", …).
+    pub rule: &'static str,
+}
+
+/// What this stage reads besides the context.
+#[derive(Clone, Debug)]
+pub struct Input<'a> {
+    /// The gazetteer's hits and the lexicons.
+    pub ctx: &'a Context<'a>,
+    /// The places resolved for the hits.
+    pub places: &'a Places,
+    /// The capitalized runs of the text.
+    pub runs: &'a Runs,
+    /// The headline, when it is written in Title Case (its capitals are no evidence).
+    pub title_case_headline: Option<Range<usize>>,
+    /// The day the article speaks of, for the offices of known officials.
+    pub reference: Option<Date>,
+}
+
+/// Finds the people that the runs name, adds them to `people` and, when `log` is given,
+/// records every decision there.
+pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision>>) {
+    let mut log = log;
+    let mut index: HashMap<String, usize> = people
+        .people
+        .iter()
+        .enumerate()
+        .flat_map(|(k, p)| {
+            p.mentions
+                .iter()
+                .map(move |m| (input.ctx.folded[m.clone()].to_string(), k))
+        })
+        .collect();
+    let mut taken: Vec<Range<usize>> = people
+        .people
+        .iter()
+        .flat_map(|p| p.mentions.iter().cloned())
+        .chain(people.offices.iter().map(|o| o.range.clone()))
+        .collect();
+    taken.sort_by_key(|r| r.start);
+    let mut hit = 0;
+    let mut coref = Coref {
+        names: HashMap::new(),
+        quotes: around::Quotes::new(input.ctx.text),
+        seen: 0,
+    };
+    for run in input.runs.runs() {
+        for cand in candidates::cut(input, run, &mut hit, &taken) {
+            let range = input.runs.range(cand.words.clone());
+            coref.update(people);
+            let (verdict, rule) = decide(input, &cand, people, &coref);
+            if let Some(log) = log.as_deref_mut() {
+                log.push(Decision {
+                    range: range.clone(),
+                    person: matches!(verdict, Verdict::Person(_) | Verdict::Mention(_)),
+                    rule,
+                });
+            }
+            match verdict {
+                Verdict::Person(role) => {
+                    let k = add_person(
+                        input.ctx,
+                        &mut people.people,
+                        &mut index,
+                        range,
+                        cand.honorifics,
+                        role,
+                    );
+                    if let (Some(o), None) = (cand.known, people.people[k].official) {
+                        people.people[k].official = Some(o);
+                        if let Some(role) = known_role(input, o) {
+                            add_role(&mut people.people[k], role);
+                        }
+                    }
+                }
+                Verdict::Mention(k) => people.people[k].mentions.push(range),
+                Verdict::Apposition(o) => {
+                    let office = people.offices.remove(o);
+                    let k = add_person(
+                        input.ctx,
+                        &mut people.people,
+                        &mut index,
+                        range,
+                        cand.honorifics,
+                        Some(office.role),
+                    );
+                    people.people[k].mentions.push(office.range);
+                }
+                Verdict::Left => {}
+            }
+        }
+    }
+    tidy(&mut people.people);
+}
+
+/// What a candidate is.
+enum Verdict {
+    /// A person, with a role when the text gives one.
+    Person(Option<FoundRole>),
+    /// Another mention of person `k`.
+    Mention(usize),
+    /// A person whose office follows as an apposition: `people.offices[k]`.
+    Apposition(usize),
+    /// Not a person.
+    Left,
+}
+
+/// The decision about one candidate, and its rule.
+fn decide(
+    input: &Input,
+    cand: &Candidate,
+    people: &People,
+    coref: &Coref,
+) -> (Verdict, &'static str) {
+    let ctx = input.ctx;
+    let words = &input.runs.words[cand.words.clone()];
+    let range = input.runs.range(cand.words.clone());
+    if cand.known.is_some() {
+        if let Some(k) = coref.find(ctx, &range) {
+            return (Verdict::Mention(k), "coref");
+        }
+        return (Verdict::Person(None), "known");
+    }
+    let before = Before::read(input, range.start, !cand.honorifics.is_empty());
+    let after = After::read(input, people, range.end);
+    let upper_only = words
+        .iter()
+        .all(|w| matches!(w.shape, Shape::Upper | Shape::Initial));
+    if upper_only {
+        let initials = words.len() == 1
+            && (2..=4).contains(&range.len())
+            && (matches!(before, Before::Initials | Before::Role(_))
+                || matches!(after, After::Age));
+        return match (initials, before) {
+            (true, Before::Role(r)) => (Verdict::Person(Some(r)), "initials"),
+            (true, _) => (Verdict::Person(None), "initials"),
+            (false, _) => (Verdict::Left, "acronym"),
+        };
+    }
+    if input
+        .title_case_headline
+        .as_ref()
+        .is_some_and(|h| h.start <= range.start && range.end <= h.end)
+    {
+        return (Verdict::Left, "headline");
+    }
+    if let Some(k) = coref.find(ctx, &range) {
+        return (Verdict::Mention(k), "coref");
+    }
+    let infos: Vec<Option<&WordInfo>> = words
+        .iter()
+        .map(|w| ctx.lex.word(&ctx.folded[w.range.clone()]))
+        .collect();
+    let is_name = |i: &Option<&WordInfo>| {
+        i.is_some_and(|w| matches!(w.name, Some(NameClass::Given | NameClass::Family)))
+    };
+    let common = |i: &Option<&WordInfo>| i.is_some_and(|w| w.common) && !is_name(i);
+    let first_common = infos.first().is_some_and(common);
+    let any_common = infos
+        .iter()
+        .zip(words)
+        .any(|(i, w)| w.shape != Shape::Particle && common(i));
+    // A word in capitals inside a longer name ("Peace TV", "Hamburger SV"), other than
+    // a roman numeral ("Jonas II").
+    let acronym = words.len() > 1
+        && words.iter().any(|w| {
+            w.shape == Shape::Upper
+                && !ctx.text[w.range.clone()]
+                    .chars()
+                    .all(|c| matches!(c, 'I' | 'V' | 'X'))
+        });
+    let firm = matches!(before, Before::Honorific | Before::Named | Before::Initials)
+        || matches!(after, After::Age | After::Born | After::Degree);
+    let cue = match (&before, &after) {
+        (Before::Honorific, _) => Some("honorific"),
+        (Before::Named | Before::Initials, _) => Some("named"),
+        (_, After::Age) => Some("age"),
+        (_, After::Born) => Some("born"),
+        (_, After::Degree) => Some("degree"),
+        (Before::Speech, _) => Some("speech-before"),
+        (Before::Role(_), _) => Some("role"),
+        (Before::Kin, _) => Some("kin"),
+        (_, After::Verb) => Some("person-verb"),
+        (_, After::Role(_) | After::Office(_)) => Some("apposition"),
+        _ => None,
+    };
+    if !firm {
+        let rejected = if first_common && cue.is_some() {
+            Some("common-word")
+        } else if cand.prefixed {
+            Some("part-of-name")
+        } else if acronym {
+            Some("acronym-in-name")
+        } else if matches!(before, Before::Thing) {
+            Some("thing")
+        } else {
+            None
+        };
+        if let Some(rule) = rejected {
+            return (Verdict::Left, rule);
+        }
+    }
+    if let Some(rule) = cue {
+        return match (before, after) {
+            (Before::Role(r), _) | (_, After::Role(r)) => (Verdict::Person(Some(r)), rule),
+            (_, After::Office(o)) => (Verdict::Apposition(o), rule),
+            _ => (Verdict::Person(None), rule),
+        };
+    }
+    if coref.quotes.around(&range) {
+        return (Verdict::Left, "quoted");
+    }
+    let names = infos.iter().filter(|i| is_name(i)).count();
+    let real = words.iter().filter(|w| w.shape != Shape::Particle).count();
+    if names > 0 && !any_common && (names == real || real >= 2) {
+        if real == 1 && matches!(before, Before::Locative) {
+            return (Verdict::Left, "locative");
+        }
+        return (Verdict::Person(None), "given-name");
+    }
+    if any_common {
+        return (Verdict::Left, "common-word");
+    }
+    if real < 2 {
+        return (Verdict::Left, "unknown");
+    }
+    if matches!(before, Before::Locative) {
+        return (Verdict::Left, "locative");
+    }
+    if around::sentence_start(ctx.text, range.start) {
+        return (Verdict::Left, "sentence-start");
+    }
+    (Verdict::Person(None), "proper")
+}
+
+/// The names of the people found so far, for coreference: full names and their words
+/// (of three letters or more), each with its person, or `None` once two people share it.
+struct Coref {
+    names: HashMap<String, Option<usize>>,
+    /// The quote marks of the text (not coreference, but built once with it).
+    quotes: around::Quotes,
+    /// How many people have been indexed.
+    seen: usize,
+}
+
+impl Coref {
+    /// Indexes the people added since the last call.
+    fn update(&mut self, people: &People) {
+        for (k, p) in people.people.iter().enumerate().skip(self.seen) {
+            let name = crate::normalize::fold(&p.name);
+            let words = name
+                .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+                .filter(|w| w.chars().count() >= 3);
+            let mut keys: Vec<&str> = words.collect();
+            keys.push(&name);
+            keys.dedup();
+            for key in keys {
+                self.names
+                    .entry(key.to_string())
+                    .and_modify(|v| {
+                        if *v != Some(k) {
+                            *v = None;
+                        }
+                    })
+                    .or_insert(Some(k));
+            }
+        }
+        self.seen = people.people.len();
+    }
+
+    /// The person that `range` names again: the same name, or one word of exactly one
+    /// person's name ("Isran" for Isran Noor).
+    fn find(&self, ctx: &Context, range: &Range<usize>) -> Option<usize> {
+        self.names
+            .get(&ctx.folded[range.clone()])
+            .copied()
+            .flatten()
+    }
+}
+
+/// The office the lexicon gives official `o` on the reference day.
+fn known_role(input: &Input, o: u32) -> Option<FoundRole> {
+    let lex = input.ctx.lex;
+    let id = &lex.officials[o as usize].id;
+    let day = input.reference?;
+    let row = lex.official_rows(id).find(|r| r.serves_on(day))?;
+    Some(FoundRole {
+        title: row.title.clone(),
+        acting: row.acting.clone(),
+        jurisdiction: row.jurisdiction.as_deref().and_then(|j| lex.place_index(j)),
+        institution: row.institution.clone().or_else(|| {
+            lex.titles
+                .iter()
+                .find(|t| t.id == row.title)
+                .and_then(|t| t.institution.clone())
+        }),
+    })
+}
