@@ -11,7 +11,7 @@
 //! # Ok::<(), warta::Error>(())
 //! ```
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -190,7 +190,7 @@ impl Extractor {
         let input = article.text.as_str();
         let norm = Normalized::new(input);
         lap(clock, Stage::Normalize);
-        let hits = self.gazetteer.scan(norm.folded());
+        let hits = self.gazetteer.scan_cased(norm.folded(), Some(norm.text()));
         lap(clock, Stage::Gazetteer);
         let time_hits = self.times.scan(norm.text(), norm.folded());
         let times = self.times.resolve(&time_hits, article.published);
@@ -231,7 +231,6 @@ impl Extractor {
                 d.text = d.span.text.clone();
             }
         }
-        entities::people::name_mentions(&ctx, &mut people.people);
         if let Some(h) = fields.title.clone() {
             // In a headline in Title Case, verbs are capitalized too ("Kapolda Pimpin
             // Rakor"): a name found only there is not trusted.
@@ -413,7 +412,7 @@ impl Extractor {
         span: &impl Fn(Range<usize>) -> Span,
     ) -> Vec<Place> {
         let mut out: Vec<Place> = Vec::new();
-        let mut index: HashMap<u32, usize> = HashMap::new();
+        let mut index: FxHashMap<u32, usize> = FxHashMap::default();
         for (h, p) in hits.iter().zip(by_hit) {
             let Some(p) = *p else { continue };
             let slot = *index.entry(p).or_insert_with(|| {
@@ -439,7 +438,7 @@ impl Extractor {
         span: &impl Fn(Range<usize>) -> Span,
     ) -> Vec<Institution> {
         let mut out: Vec<Institution> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
         for m in mentions {
             let jurisdiction = m
                 .jurisdiction

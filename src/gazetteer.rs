@@ -48,7 +48,7 @@ use aho_corasick::{Anchored, MatchKind};
 
 use crate::bytes::{ascii_alnum, chunk, HIGH};
 use crate::error::Error;
-use crate::lexicon::Lexicons;
+use crate::lexicon::{Lexicons, TitleClass};
 use crate::normalize;
 use crate::segment::{is_word_end, is_word_start};
 
@@ -78,6 +78,17 @@ pub enum Entry {
     Election(u32),
     /// `lexicons.terms[i]`.
     Term(u32),
+}
+
+/// The case a pattern must be written in to count at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    /// Any case (some candidate is an ordinary alias).
+    Any,
+    /// No lowercase letter: every candidate is an acronym in capitals.
+    Capitals,
+    /// One of the exact spellings: every candidate is a guarded short form.
+    Exact,
 }
 
 /// One match of the automaton, on word boundaries, in normalized offsets.
@@ -110,6 +121,10 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     /// Parallel to `entries`: the candidate is written only in capitals.
     capitals: Vec<bool>,
+    /// Per pattern: the case every candidate of the pattern asks for.
+    case: Vec<Case>,
+    /// The exact spellings of the patterns whose case is [`Case::Exact`].
+    exact: FxHashMap<u32, Vec<String>>,
     starts: Vec<u32>,
     /// The folded aliases, concatenated in pattern order; pattern `p` is
     /// `aliases[alias_ends[p - 1]..alias_ends[p]]`.
@@ -146,7 +161,11 @@ impl Gazetteer {
             e.aliases.iter().for_each(|a| add(a, Entry::Institution(i)));
             e.exact.iter().for_each(|a| add(a, Entry::Guarded(i)));
         }
-        for (i, e) in (0u32..).zip(&lex.titles) {
+        // Descriptions ("warga", "korban") are looked up around names, not matched.
+        let offices = (0u32..)
+            .zip(&lex.titles)
+            .filter(|(_, e)| e.class == TitleClass::Office);
+        for (i, e) in offices {
             e.aliases.iter().for_each(|a| add(a, Entry::Title(i)));
         }
         for (i, e) in (0u32..).zip(&lex.units) {
@@ -172,7 +191,42 @@ impl Gazetteer {
                 e.aliases.iter().for_each(|a| add(a, Entry::Term(i)));
             }
         }
-        Self::from_aliases(by_alias, &mixed)
+        let mut gaz = Self::from_aliases(by_alias, &mixed)?;
+        gaz.set_cases(lex);
+        Ok(gaz)
+    }
+
+    /// Per pattern, the case its candidates ask for ([`Case`]).
+    fn set_cases(&mut self, lex: &Lexicons) {
+        let mut case = Vec::with_capacity(self.patterns());
+        let mut exact = FxHashMap::default();
+        let aliases: Vec<String> = self.aliases().map(str::to_string).collect();
+        for (p, alias) in aliases.iter().enumerate() {
+            let range = self.starts[p] as usize..self.starts[p + 1] as usize;
+            let entries = &self.entries[range.clone()];
+            let guarded = entries.iter().all(|e| matches!(e, Entry::Guarded(_)));
+            let capitals = self.capitals[range].iter().all(|&c| c);
+            case.push(if guarded {
+                let forms: Vec<String> = entries
+                    .iter()
+                    .filter_map(|e| match e {
+                        Entry::Guarded(k) => Some(&lex.institutions[*k as usize].exact),
+                        _ => None,
+                    })
+                    .flatten()
+                    .filter(|f| normalize::fold(f.trim()) == *alias)
+                    .cloned()
+                    .collect();
+                exact.insert(p as u32, forms);
+                Case::Exact
+            } else if capitals {
+                Case::Capitals
+            } else {
+                Case::Any
+            });
+        }
+        self.case = case;
+        self.exact = exact;
     }
 
     fn from_aliases(
@@ -238,6 +292,8 @@ impl Gazetteer {
             after_first,
             entries,
             capitals,
+            case: Vec::new(),
+            exact: FxHashMap::default(),
             starts,
             aliases,
             alias_ends,
@@ -274,6 +330,14 @@ impl Gazetteer {
 
     /// Every match on word boundaries, leftmost-longest, in text order, not overlapping.
     pub fn scan(&self, folded: &str) -> Vec<Hit> {
+        self.scan_cased(folded, None)
+    }
+
+    /// Like [`Gazetteer::scan`], and with `text` (the same text in its original case,
+    /// same offsets) a match of an alias that counts only in capitals or exactly as
+    /// written ("PASI", "ANTARA") is no hit when the text writes it otherwise ("antara"):
+    /// it then costs the later stages nothing.
+    pub fn scan_cased(&self, folded: &str, text: Option<&str>) -> Vec<Hit> {
         let mut hits = Vec::new();
         let bytes = folded.as_bytes();
         let mut at = 0;
@@ -295,13 +359,16 @@ impl Gazetteer {
                     .get(hash, &bytes[at..word_end])
                     .and_then(|sid| self.longest_from(folded, at, word_end, sid));
                 if let Some((end, pattern)) = walked {
-                    hits.push(Hit {
-                        range: at..end,
-                        pattern,
-                    });
-                    at = end;
-                    word_start = is_word_start(folded, at);
-                    continue;
+                    let written = text.and_then(|t| t.get(at..end));
+                    if written.is_none_or(|w| self.case_fits(pattern, w)) {
+                        hits.push(Hit {
+                            range: at..end,
+                            pattern,
+                        });
+                        at = end;
+                        word_start = is_word_start(folded, at);
+                        continue;
+                    }
                 }
             }
             if word_end > at {
@@ -313,6 +380,19 @@ impl Gazetteer {
             }
         }
         hits
+    }
+
+    /// Whether `written` fits the case that pattern `p`'s candidates ask for: any case,
+    /// unless every candidate is an acronym in capitals or a form exactly as written.
+    fn case_fits(&self, p: u32, written: &str) -> bool {
+        match self.case.get(p as usize) {
+            Some(Case::Capitals) => !written.chars().any(char::is_lowercase),
+            Some(Case::Exact) => self
+                .exact
+                .get(&p)
+                .is_some_and(|forms| forms.iter().any(|f| f == written)),
+            _ => true,
+        }
     }
 
     /// Whether some alias's first word may have this hash.

@@ -72,14 +72,6 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The first description title (class `role`: "warga", "korban") of hit `i`.
-    pub fn role(&self, i: usize) -> Option<u32> {
-        self.entries(i).iter().find_map(|e| match e {
-            Entry::Title(k) if self.lex.titles[*k as usize].class == TitleClass::Role => Some(*k),
-            _ => None,
-        })
-    }
-
     /// Whether hit `i` may be an honorific or a rank ("Pak", "H.", "AKBP").
     pub fn honorific(&self, i: usize) -> bool {
         self.term(i, "honorific").is_some() || self.term(i, "rank").is_some()
@@ -135,13 +127,31 @@ impl<'a> Context<'a> {
 
     /// The word right before byte `pos` (folded), skipping spaces and one '-'.
     pub fn word_before(&self, pos: usize) -> &'a str {
-        let head = self.folded[..pos].trim_end_matches([' ', '-']);
-        let start = head
-            .char_indices()
-            .rev()
-            .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        &head[start..]
+        let bytes = self.folded.as_bytes();
+        let mut end = pos;
+        while end > 0 && matches!(bytes[end - 1], b' ' | b'-') {
+            end -= 1;
+        }
+        // Bytes back while they are ASCII letters, digits or dots; a non-ASCII byte
+        // sends the search to the char-by-char reading.
+        let mut start = end;
+        while start > 0 {
+            let b = bytes[start - 1];
+            if b >= 0x80 {
+                let head = &self.folded[..end];
+                let start = head
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                return &head[start..];
+            }
+            if !(b.is_ascii_alphanumeric() || b == b'.') {
+                break;
+            }
+            start -= 1;
+        }
+        &self.folded[start..end]
     }
 }
 

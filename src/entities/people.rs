@@ -14,7 +14,7 @@
 //! * The same name (case-insensitively) is one person; a person from the officials
 //!   lexicon gets its id and `known: true`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use super::institutions::{self, Mention};
@@ -82,7 +82,7 @@ pub fn resolve(
     reference: Option<Date>,
 ) -> People {
     let mut out = People::default();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let mut i = 0;
     while i < ctx.hits.len() {
         let Some(TitleAt {
@@ -712,7 +712,7 @@ pub(super) fn tidy(people: &mut [FoundPerson]) {
 pub(super) fn add_person(
     ctx: &Context,
     people: &mut Vec<FoundPerson>,
-    index: &mut HashMap<String, usize>,
+    index: &mut FxHashMap<String, usize>,
     range: Range<usize>,
     honorifics: Vec<String>,
     role: Option<FoundRole>,
@@ -767,7 +767,11 @@ fn official_named(ctx: &Context, range: &Range<usize>) -> Option<u32> {
 }
 
 /// Mentions of people already found, by lexicon full or short name.
-fn known_mentions(ctx: &Context, people: &mut [FoundPerson], _index: &mut HashMap<String, usize>) {
+fn known_mentions(
+    ctx: &Context,
+    people: &mut [FoundPerson],
+    _index: &mut FxHashMap<String, usize>,
+) {
     for (i, h) in ctx.hits.iter().enumerate() {
         for e in ctx.entries(i) {
             let (Entry::Official(o) | Entry::OfficialShort(o)) = e else {

@@ -42,7 +42,7 @@
 //!    "Bupati Bima Ahmad", "Kota Bima", "Dandim 0212/Tapanuli Selatan Letkol …") is part of longer names (people, streets, peaks), not a place.
 //!    The first line (a headline in Title Case) is exempt. This rule runs first.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use super::Context;
@@ -190,7 +190,7 @@ pub fn resolve(ctx: &Context, dateline: Option<Range<usize>>) -> Places {
 fn drop_glued_names(ctx: &Context, candidates: &mut [Vec<u32>]) {
     let first_line_end = memchr::memchr(b'\n', ctx.text.as_bytes()).unwrap_or(ctx.text.len());
     // For each place pattern of the article: seen free (or introduced) at least once?
-    let mut free: HashMap<u32, bool> = HashMap::new();
+    let mut free: FxHashMap<u32, bool> = FxHashMap::default();
     for i in (0..candidates.len()).filter(|i| !candidates[*i].is_empty()) {
         let h = &ctx.hits[i];
         let is_free = h.range.start < first_line_end || !glued(ctx, i) || introduced(ctx, i);

@@ -62,55 +62,75 @@ const PARTICLES: &[&str] = &[
 
 impl Runs {
     /// Finds the runs of `text` (normalized text, original case).
+    ///
+    /// Most words are lowercase: the text is searched eight bytes at a time for a capital
+    /// letter or a non-ASCII byte, and only the words from there are read.
     pub fn scan(text: &str) -> Runs {
         let mut out = Runs::default();
-        let bytes = text.as_bytes();
         let mut at = 0;
-        // The index in `out.words` where the current run starts, and the end of its last
-        // word (the run continues only over one space from there).
-        let mut run_start = 0;
-        let mut last_end: Option<usize> = None;
-        while at < bytes.len() {
-            let b = bytes[at];
-            if b < 0x80 && !b.is_ascii_alphanumeric() {
-                at += 1;
-                continue;
-            }
+        while let Some(p) = next_capital(text, at) {
+            at = out.run_from(text, p);
+        }
+        out
+    }
+
+    /// Reads the run whose first word starts at `p` (a capitalized word start) and
+    /// returns the position after it.
+    fn run_from(&mut self, text: &str, p: usize) -> usize {
+        let bytes = text.as_bytes();
+        let first = self.words.len();
+        let mut at = p;
+        let mut after;
+        loop {
             let end = word_end(text, at);
-            let shape = shape(text, at, end);
-            let joined = last_end.is_some_and(|e| e == at || (e + 1 == at && bytes[e] == b' '));
-            if !joined {
-                out.close(run_start);
-                run_start = out.words.len();
-            }
-            match shape {
-                Some(s) => {
-                    let end = if s == Shape::Initial { end + 1 } else { end };
-                    if s == Shape::Particle && out.words.len() == run_start {
-                        last_end = None;
-                    } else {
-                        out.words.push(Word {
-                            range: at..end,
-                            shape: s,
-                        });
-                        last_end = Some(end);
+            let Some(shape) = shape(text, at, end) else {
+                after = end.max(at + 1);
+                break;
+            };
+            let end = if shape == Shape::Initial {
+                end + 1
+            } else {
+                end
+            };
+            self.words.push(Word {
+                range: at..end,
+                shape,
+            });
+            after = end;
+            // The next word: glued after an initial's dot ("H.M.Yusuf"), or one space on.
+            let next =
+                if shape == Shape::Initial && bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                    end
+                } else if bytes.get(end) == Some(&b' ') {
+                    end + 1
+                } else {
+                    break;
+                };
+            let next_end = word_end(text, next);
+            match shape_at(text, next, next_end) {
+                Some(Shape::Particle) => {
+                    // A particle stays only between two capitalized words.
+                    let then = next_end + 1;
+                    let capital = bytes.get(next_end) == Some(&b' ')
+                        && matches!(
+                            shape_at(text, then, word_end(text, then)),
+                            Some(Shape::Capitalized | Shape::Upper | Shape::Initial)
+                        );
+                    if !capital {
+                        break;
                     }
-                    at = end;
+                    self.words.push(Word {
+                        range: next..next_end,
+                        shape: Shape::Particle,
+                    });
+                    at = then;
                 }
-                None => {
-                    out.close(run_start);
-                    run_start = out.words.len();
-                    last_end = None;
-                    at = if end > at {
-                        end
-                    } else {
-                        at + text[at..].chars().next().map_or(1, char::len_utf8)
-                    };
-                }
+                Some(_) => at = next,
+                None => break,
             }
         }
-        out.close(run_start);
-        out
+        self.close(first);
+        after
     }
 
     /// Ends the run that started at word `start`: a trailing particle is dropped.
@@ -145,12 +165,71 @@ impl Runs {
     }
 }
 
+/// The start of the next word at or after `from` whose first letter is a capital.
+fn next_capital(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let mask = upper_or_high(crate::bytes::chunk(bytes, i));
+        if mask == 0 {
+            i += 8;
+            continue;
+        }
+        let q = i + (mask.trailing_zeros() / 8) as usize;
+        if q >= bytes.len() {
+            return None;
+        }
+        let b = bytes[q];
+        // A non-ASCII byte: only a char's first byte starts a char.
+        let candidate = if b < 0x80 {
+            true
+        } else {
+            text.is_char_boundary(q) && text[q..].chars().next().is_some_and(char::is_uppercase)
+        };
+        if candidate && crate::segment::is_word_start(text, q) {
+            return Some(q);
+        }
+        i = q + 1;
+    }
+    None
+}
+
+/// The high bit of each byte of `x` that is an ASCII capital letter or a byte of 0x80 and
+/// above (per byte, as in [`crate::bytes::letters`]).
+fn upper_or_high(x: u64) -> u64 {
+    use crate::bytes::{HIGH, ONES};
+    let low7 = x & !HIGH;
+    let from_a = low7 + (0x80 - u64::from(b'A')) * ONES;
+    let past_z = low7 + (0x80 - u64::from(b'Z') - 1) * ONES;
+    ((from_a & !past_z) | x) & HIGH
+}
+
+/// The shape of a word starting at `at` and ending at `end`, or `None` when there is no
+/// word there.
+fn shape_at(text: &str, at: usize, end: usize) -> Option<Shape> {
+    if end <= at {
+        return None;
+    }
+    shape(text, at, end)
+}
+
 /// The end of the word starting at `at`: letters and digits, with an apostrophe or a
 /// hyphen inside ("O'Neil", "Al-Hadi").
 fn word_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = at;
     loop {
+        // Eight ASCII letters or digits at a time.
+        loop {
+            let alnum = crate::bytes::ascii_alnum(crate::bytes::chunk(bytes, i));
+            let run = (!alnum & crate::bytes::HIGH).trailing_zeros() / 8;
+            i += run as usize;
+            if run < 8 {
+                break;
+            }
+        }
+        let i_end = i.min(bytes.len());
+        i = i_end;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
@@ -180,6 +259,25 @@ fn word_end(text: &str, at: usize) -> usize {
 /// lowercase word that is no particle, a number).
 fn shape(text: &str, at: usize, end: usize) -> Option<Shape> {
     let word = &text[at..end];
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        let first = *bytes.first()?;
+        if first.is_ascii_uppercase() {
+            if bytes.len() == 1 {
+                return text[end..]
+                    .starts_with('.')
+                    .then_some(Shape::Initial)
+                    .or(Some(Shape::Upper));
+            }
+            let lower = bytes.iter().any(u8::is_ascii_lowercase);
+            return Some(if lower {
+                Shape::Capitalized
+            } else {
+                Shape::Upper
+            });
+        }
+        return PARTICLES.contains(&word).then_some(Shape::Particle);
+    }
     let first = word.chars().next()?;
     if first.is_uppercase() {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -239,6 +337,24 @@ mod tests {
                 Shape::Capitalized
             ]
         );
+    }
+
+    #[test]
+    fn capitals_are_found_in_every_lane() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut eight = [b'a'; 8];
+                eight[lane] = b;
+                let bit = upper_or_high(u64::from_le_bytes(eight)) >> (8 * lane + 7) & 1 == 1;
+                assert_eq!(bit, b.is_ascii_uppercase() || b >= 0x80, "{b:#x}");
+            }
+        }
+        let long = format!(
+            "{} Budi Santoso dan {} Ani",
+            "kata ".repeat(7),
+            "x".repeat(13)
+        );
+        assert_eq!(runs(&long), ["Budi Santoso", "Ani"]);
     }
 
     #[test]

@@ -275,6 +275,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("terms.tsv", include_str!("../../lexicons/terms.tsv")),
     ("names.tsv", include_str!("../../lexicons/names.tsv")),
     ("words.tsv", include_str!("../../lexicons/words.tsv")),
+    (
+        "words-english.tsv",
+        include_str!("../../lexicons/words-english.tsv"),
+    ),
 ];
 
 /// A set of lexicon files (name → contents), before parsing.
@@ -375,12 +379,12 @@ pub struct Lexicons {
     /// Closed word classes.
     pub terms: Vec<TermEntry>,
     /// Place id → index into `places`.
-    place_index: HashMap<String, u32>,
+    place_index: FxHashMap<String, u32>,
     /// For each place, the index of its parent in `places`.
     place_parents: Vec<Option<u32>>,
     /// One-word honorifics, ranks and degrees, folded without dots ("dr", "msi") →
     /// index into `terms`: for tokens glued together ("Dr.H.Abdul", "SE.M.Si").
-    compact_terms: HashMap<String, u32>,
+    compact_terms: FxHashMap<String, u32>,
     /// One-word term aliases, folded, with their index into `terms`.
     term_words: Vec<(String, u32)>,
     /// What the lexicons say of each known single word (folded): whether it is a common
@@ -388,6 +392,9 @@ pub struct Lexicons {
     word_info: FxHashMap<String, WordInfo>,
     /// Person id → the indices of their rows in `officials`.
     official_rows: FxHashMap<String, Vec<u32>>,
+    /// The aliases (folded, words one space apart) of the titles of class `role`, which
+    /// are looked up around a name rather than matched by the automaton, with the title.
+    role_aliases: FxHashMap<String, u32>,
 }
 
 /// Term kinds that are looked up word by word ([`Lexicons::word`]) and never matched by
@@ -412,6 +419,58 @@ pub struct WordInfo {
     pub name: Option<NameClass>,
     /// Terms with this word as a one-word alias (indices into `terms`).
     pub terms: Vec<u32>,
+    /// The word classes of those terms, one bit each ([`term_kind_bit`]).
+    pub kinds: u32,
+    /// The title of class `role` whose one-word alias this is ("warga").
+    pub role: Option<u32>,
+    /// Whether this word ends a description of two words ("kuasa hukum").
+    pub role_tail: bool,
+}
+
+/// The bits of [`WordInfo::kinds`]: one per term kind ([`term_kind_bit`]).
+pub mod kind {
+    /// `acting` prefixes.
+    pub const ACTING: u32 = 1 << 0;
+    /// `honorific`s.
+    pub const HONORIFIC: u32 = 1 << 1;
+    /// `rank`s.
+    pub const RANK: u32 = 1 << 2;
+    /// `degree`s.
+    pub const DEGREE: u32 = 1 << 3;
+    /// Quote `cue` verbs.
+    pub const CUE: u32 = 1 << 4;
+    /// `not-name` words.
+    pub const NOT_NAME: u32 = 1 << 5;
+    /// `kin` nouns.
+    pub const KIN: u32 = 1 << 6;
+    /// `name-cue` words.
+    pub const NAME_CUE: u32 = 1 << 7;
+    /// `locative` words.
+    pub const LOCATIVE: u32 = 1 << 8;
+    /// `thing-cue` nouns.
+    pub const THING_CUE: u32 = 1 << 9;
+    /// `person-verb`s.
+    pub const PERSON_VERB: u32 = 1 << 10;
+    /// Any other kind.
+    pub const OTHER: u32 = 1 << 31;
+}
+
+/// The bit of term kind `kind` in [`WordInfo::kinds`].
+pub fn term_kind_bit(kind: &str) -> u32 {
+    match kind {
+        "acting" => kind::ACTING,
+        "honorific" => kind::HONORIFIC,
+        "rank" => kind::RANK,
+        "degree" => kind::DEGREE,
+        "cue" => kind::CUE,
+        "not-name" => kind::NOT_NAME,
+        "kin" => kind::KIN,
+        "name-cue" => kind::NAME_CUE,
+        "locative" => kind::LOCATIVE,
+        "thing-cue" => kind::THING_CUE,
+        "person-verb" => kind::PERSON_VERB,
+        _ => kind::OTHER,
+    }
 }
 
 /// `token` lowercased, without dots: the key of [`Lexicons::compact_term`].
@@ -442,6 +501,23 @@ impl Lexicons {
             loader.file(path, text);
         }
         let mut lex = loader.finish()?;
+        for (i, t) in lex.titles.iter().enumerate() {
+            if t.class == TitleClass::Role {
+                for a in &t.aliases {
+                    let key = crate::normalize::fold(a);
+                    match key.rsplit_once(' ') {
+                        Some((_, last)) => {
+                            lex.word_info.entry(last.to_string()).or_default().role_tail = true;
+                        }
+                        None => {
+                            let info = lex.word_info.entry(key.clone()).or_default();
+                            info.role.get_or_insert(i as u32);
+                        }
+                    }
+                    lex.role_aliases.entry(key).or_insert(i as u32);
+                }
+            }
+        }
         for (i, o) in lex.officials.iter().enumerate() {
             lex.official_rows
                 .entry(o.id.clone())
@@ -455,6 +531,7 @@ impl Lexicons {
                 if !info.terms.contains(&(i as u32)) {
                     info.terms.push(i as u32);
                 }
+                info.kinds |= term_kind_bit(&t.kind);
                 lex.term_words.push((folded, i as u32));
             }
             if !matches!(t.kind.as_str(), "honorific" | "rank" | "degree") {
@@ -482,6 +559,12 @@ impl Lexicons {
         find(kind).or_else(|| find(kind.split('-').next()?))
     }
 
+    /// The title of class `role` (a description: "warga", "kuasa hukum") whose alias is
+    /// the folded phrase `words` (one space between words), if any.
+    pub fn role(&self, words: &str) -> Option<u32> {
+        self.role_aliases.get(words).copied()
+    }
+
     /// How the names lexicon knows a folded word, if it does.
     pub fn name_class(&self, folded: &str) -> Option<NameClass> {
         self.word(folded)?.name
@@ -502,8 +585,18 @@ impl Lexicons {
 
     /// Whether the folded word is a one-word alias of a term of word class `kind`.
     pub fn word_is(&self, folded: &str, kind: &str) -> bool {
-        self.word(folded)
-            .is_some_and(|w| w.terms.iter().any(|&t| self.terms[t as usize].kind == kind))
+        let Some(w) = self.word(folded) else {
+            return false;
+        };
+        match term_kind_bit(kind) {
+            kind::OTHER => w.terms.iter().any(|&t| self.terms[t as usize].kind == kind),
+            bit => w.kinds & bit != 0,
+        }
+    }
+
+    /// The term kinds of a folded word, as bits of [`kind`].
+    pub fn word_kinds(&self, folded: &str) -> u32 {
+        self.word(folded).map_or(0, |w| w.kinds)
     }
 
     /// The one-word aliases (folded) of the terms of word class `kind`, with their term.

@@ -5,6 +5,7 @@ use std::ops::Range;
 use super::Input;
 use crate::entities::people::{FoundRole, People};
 use crate::entities::Context;
+use crate::lexicon::kind;
 
 /// What is written right before a candidate.
 pub(super) enum Before {
@@ -37,8 +38,8 @@ impl Before {
             return Before::Honorific;
         }
         let word = ctx.word_before(start).trim_end_matches('.');
-        let info = |w: &str, kind: &str| ctx.lex.word_is(w, kind);
-        if info(word, "name-cue") {
+        let kinds = ctx.lex.word_kinds(word);
+        if kinds & kind::NAME_CUE != 0 {
             return match word {
                 "berinisial" | "inisial" | "insial" | "berinisal" => Before::Initials,
                 _ => Before::Named,
@@ -57,15 +58,15 @@ impl Before {
                     }
                 }
             }
-            if let Some(role) = role_before(input, h, start) {
-                return Before::Role(role);
-            }
         }
-        if info(word, "kin") {
+        if let Some(role) = role_before(input, start) {
+            return Before::Role(role);
+        }
+        if kinds & kind::KIN != 0 {
             Before::Kin
-        } else if info(word, "locative") {
+        } else if kinds & kind::LOCATIVE != 0 {
             Before::Locative
-        } else if info(word, "thing-cue") {
+        } else if kinds & kind::THING_CUE != 0 {
             Before::Thing
         } else {
             Before::Nothing
@@ -73,36 +74,87 @@ impl Before {
     }
 }
 
-/// A description ending at hit `h` (or, through a place, before it) right before
-/// `start`: "korban Budi", "warga Desa Sukamaju, Budi", "tersangka berinisial AS".
-fn role_before(input: &Input, h: usize, start: usize) -> Option<FoundRole> {
+/// Whether "bernama", "berinisial" (or "atas nama") is written right before `start`.
+pub(super) fn firm_before(input: &Input, start: usize) -> bool {
+    let word = input.ctx.word_before(start).trim_end_matches('.');
+    input.ctx.lex.word_kinds(word) & kind::NAME_CUE != 0
+}
+
+/// Whether an age, a birth note or a degree is written right after `end`.
+pub(super) fn firm_after(input: &Input, end: usize) -> bool {
     let ctx = input.ctx;
-    let gap = ctx.text[ctx.hits[h].range.end..start].trim_matches(|c: char| c == ' ' || c == ',');
-    let gap_ok = gap.is_empty() || matches!(gap, "berinisial" | "bernama" | "inisial");
-    if !gap_ok {
-        return None;
+    let rest = &ctx.text[end..];
+    age(rest)
+        || (rest.trim_start_matches(' ').starts_with('(')
+            && ctx.folded[end..]
+                .trim_start_matches([' ', '('])
+                .starts_with("lahir"))
+        || degree_after(ctx, rest)
+}
+
+/// A description right before `start`, possibly through "berinisial"/"bernama", a comma
+/// and a place: "korban Budi", "tersangka berinisial AS", "warga Desa Sukamaju, Budi",
+/// "kuasa hukum terdakwa, Budi" (the description nearest the name).
+fn role_before(input: &Input, start: usize) -> Option<FoundRole> {
+    let ctx = input.ctx;
+    let mut pos = ctx.text[..start].trim_end_matches([' ', ',']).len();
+    if matches!(
+        ctx.word_before(pos),
+        "berinisial" | "bernama" | "inisial" | "berinisal"
+    ) {
+        pos = word_start(ctx, pos);
+        pos = ctx.text[..pos].trim_end_matches([' ', ',']).len();
     }
-    let (title, place) = match ctx.role(h) {
-        Some(t) => (t, None),
-        None => {
-            let place = input.places.by_hit.get(h).copied().flatten()?;
-            let p = h.checked_sub(1)?;
-            let link = &ctx.folded[ctx.hits[p].range.end..ctx.hits[h].range.start];
-            let t = ctx.role(p).filter(|_| {
-                matches!(
-                    link.trim(),
-                    "" | "desa" | "kelurahan" | "kecamatan" | "kota" | "kabupaten" | "asal"
-                )
-            })?;
-            (t, Some(place))
+    if let Some(title) = role_ending_at(ctx, pos) {
+        return Some(role(ctx, title, None));
+    }
+    // Through a place: "warga Desa Sukamaju", "warga asal Bontang".
+    let h = ctx
+        .hit_before(pos)
+        .filter(|&h| ctx.hits[h].range.end == pos)?;
+    let place = input.places.by_hit.get(h).copied().flatten()?;
+    let mut at = ctx.hits[h].range.start;
+    if matches!(
+        ctx.word_before(at),
+        "desa" | "kelurahan" | "kecamatan" | "kota" | "kabupaten" | "asal" | "dusun" | "kampung"
+    ) {
+        at = word_start(ctx, at);
+    }
+    let title = role_ending_at(ctx, ctx.text[..at].trim_end_matches(' ').len())?;
+    Some(role(ctx, title, Some(place)))
+}
+
+/// The start of the word that [`Context::word_before`] reads before `pos`.
+fn word_start(ctx: &Context, pos: usize) -> usize {
+    let word = ctx.word_before(pos);
+    ctx.folded[..pos].trim_end_matches([' ', '-']).len() - word.len()
+}
+
+/// The description (a title of class `role`) whose words end at `pos`: two words
+/// ("kuasa hukum") before one ("warga").
+fn role_ending_at(ctx: &Context, pos: usize) -> Option<u32> {
+    let last = ctx.word_before(pos);
+    let info = ctx.lex.word(last)?;
+    if info.role_tail {
+        let before = ctx.word_before(word_start(ctx, pos));
+        if !before.is_empty() {
+            let two = format!("{before} {last}");
+            if let Some(t) = ctx.lex.role(&two) {
+                return Some(t);
+            }
         }
-    };
-    Some(FoundRole {
+    }
+    info.role
+}
+
+/// A description title as a role, with its place.
+fn role(ctx: &Context, title: u32, place: Option<u32>) -> FoundRole {
+    FoundRole {
         title: ctx.lex.titles[title as usize].id.clone(),
         acting: None,
         jurisdiction: place,
         institution: None,
-    })
+    }
 }
 
 /// What is written right after a candidate.
@@ -147,12 +199,15 @@ impl After {
         let next_word = next_word(&ctx.folded[end..]);
         if !next_word.is_empty()
             && rest.starts_with(' ')
-            && ctx.lex.word_is(next_word, "person-verb")
+            && ctx.lex.word_kinds(next_word) & kind::PERSON_VERB != 0
         {
             return After::Verb;
         }
         if let Some(o) = office_after(ctx, people, end) {
             return After::Office(o);
+        }
+        if let Some(r) = role_after(input, end) {
+            return After::Role(r);
         }
         let Some(h) = ctx.hit_from(end) else {
             return After::Nothing;
@@ -166,22 +221,49 @@ impl After {
             }
             return After::Nothing;
         }
-        if !matches!(gap.trim_end(), "," | ", seorang" | ", salah seorang") {
-            return After::Nothing;
-        }
-        match ctx.role(h) {
-            Some(t) => {
-                let end = ctx.hits[h].range.end;
-                let tail = crate::entities::institutions::tail(ctx, input.places, h, end, "");
-                After::Role(FoundRole {
-                    title: ctx.lex.titles[t as usize].id.clone(),
-                    acting: None,
-                    jurisdiction: tail.jurisdiction,
-                    institution: None,
-                })
-            }
-            None => After::Nothing,
-        }
+        After::Nothing
+    }
+}
+
+/// ", warga Desa Sukamaju," / ", seorang pedagang": a description as an apposition after
+/// `end`, with the place written right after it.
+fn role_after(input: &Input, end: usize) -> Option<FoundRole> {
+    let ctx = input.ctx;
+    let rest = &ctx.folded[end..];
+    let rest = rest.strip_prefix(',')?.trim_start_matches(' ');
+    let rest = ["salah seorang ", "seorang "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    let at = ctx.folded.len() - rest.len();
+    let first = next_word(rest);
+    let second = next_word(&rest[first.len()..]);
+    let two = ctx
+        .lex
+        .word(second)
+        .is_some_and(|w| w.role_tail)
+        .then(|| ctx.lex.role(&format!("{first} {second}")))
+        .flatten();
+    let (title, len) = match two {
+        Some(t) => (t, first.len() + 1 + second.len()),
+        None => (ctx.lex.word(first)?.role?, first.len()),
+    };
+    Some(role(ctx, title, place_after(input, at + len)))
+}
+
+/// The place written right after `pos`, possibly after a level word ("warga Desa X").
+fn place_after(input: &Input, pos: usize) -> Option<u32> {
+    let ctx = input.ctx;
+    let h = ctx.hit_from(pos)?;
+    let gap = ctx.folded[pos..ctx.hits[h].range.start].trim();
+    let gap_ok = matches!(
+        gap,
+        "" | "desa" | "kelurahan" | "kecamatan" | "kota" | "kabupaten" | "asal" | "dari" | "di"
+    );
+    if gap_ok {
+        input.places.by_hit.get(h).copied().flatten()
+    } else {
+        None
     }
 }
 

@@ -6,7 +6,7 @@ use super::Input;
 use crate::entities::proper::Shape;
 use crate::entities::Context;
 use crate::gazetteer::Entry;
-use crate::lexicon::NameClass;
+use crate::lexicon::{NameClass, WordInfo};
 
 /// A candidate: words of a run that no hit explains.
 #[derive(Default)]
@@ -33,6 +33,7 @@ const PREFIX_GROUPS: &[&str] = &[
 /// ranges already given to people (sorted by start).
 pub(super) fn cut(
     input: &Input,
+    infos: &[Option<&WordInfo>],
     run: Range<usize>,
     hit: &mut usize,
     taken: &[Range<usize>],
@@ -54,6 +55,14 @@ pub(super) fn cut(
         while w.start < w.end && words[w.end - 1].shape == Shape::Particle {
             w.end -= 1;
         }
+        // A common word before a name ("Menurut Yulia", "Warung Budi"): a capital at a
+        // sentence start is no evidence; inside a sentence it begins another name.
+        let mut prefixed = cur.prefixed;
+        while w.end - w.start >= 2 && common_first(infos[w.start]) {
+            prefixed |= !super::around::sentence_start(ctx.text, words[w.start].range.start);
+            w.start += 1;
+        }
+        cur.prefixed = prefixed;
         let done = std::mem::replace(
             cur,
             Candidate {
@@ -75,7 +84,8 @@ pub(super) fn cut(
             .hits
             .get(*hit)
             .filter(|h| h.range.start <= r.start)
-            .map(|_| *hit);
+            .map(|_| *hit)
+            .filter(|&h| effective(input, h));
         if let Some(h) = covering {
             let hr = ctx.hits[h].range.clone();
             // The words inside the hit.
@@ -119,8 +129,7 @@ pub(super) fn cut(
             let i = taken.partition_point(|t| t.end <= r.start);
             taken.get(i).is_some_and(|t| t.start < r.end)
         };
-        let folded = ctx.folded[r.clone()].trim_end_matches('.');
-        let closed = closed_group(ctx, folded);
+        let closed = closed_group(ctx, infos[k]);
         if inside || closed.is_some() {
             flush(&mut cur, k + 1, &mut out);
             blocked = closed.is_some_and(|g| PREFIX_GROUPS.contains(&g));
@@ -136,9 +145,31 @@ pub(super) fn cut(
     out
 }
 
+/// Whether hit `h` stands for something in the text: a place that the places stage
+/// kept (a district it set aside, "Bambang", may be a name), an institution written as
+/// the lexicon writes it, an office, an event, a term, a known person's name.
+fn effective(input: &Input, h: usize) -> bool {
+    let ctx = input.ctx;
+    let written = || &ctx.text[ctx.hits[h].range.clone()];
+    ctx.entries(h).iter().any(|e| match e {
+        Entry::Place(_) => input.places.by_hit.get(h).copied().flatten().is_some(),
+        Entry::Institution(_) => ctx.institution(h).is_some(),
+        Entry::Guarded(k) => ctx.lex.institutions[*k as usize]
+            .exact
+            .iter()
+            .any(|x| x == written()),
+        _ => true,
+    })
+}
+
+/// Whether a word is a common word of the press and no known name.
+fn common_first(info: Option<&WordInfo>) -> bool {
+    info.is_some_and(|i| i.common && !matches!(i.name, Some(NameClass::Given | NameClass::Family)))
+}
+
 /// The group of the `not-name` term that a folded word is ("place", "org" …), if any.
-pub(super) fn closed_group<'a>(ctx: &Context<'a>, folded: &str) -> Option<&'a str> {
-    let info = ctx.lex.word(folded)?;
+pub(super) fn closed_group<'a>(ctx: &Context<'a>, info: Option<&WordInfo>) -> Option<&'a str> {
+    let info = info.filter(|i| i.kinds & crate::lexicon::kind::NOT_NAME != 0)?;
     info.terms.iter().find_map(|&t| {
         let term = &ctx.lex.terms[t as usize];
         (term.kind == "not-name").then_some(term.value.as_str())

@@ -42,7 +42,7 @@
 mod around;
 mod candidates;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -85,7 +85,7 @@ pub struct Input<'a> {
 /// records every decision there.
 pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision>>) {
     let mut log = log;
-    let mut index: HashMap<String, usize> = people
+    let mut index: FxHashMap<String, usize> = people
         .people
         .iter()
         .enumerate()
@@ -102,17 +102,28 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
         .chain(people.offices.iter().map(|o| o.range.clone()))
         .collect();
     taken.sort_by_key(|r| r.start);
+    // What the lexicons say of each capitalized word, looked up once.
+    let infos: Vec<Option<&WordInfo>> = input
+        .runs
+        .words
+        .iter()
+        .map(|w| {
+            let folded = &input.ctx.folded[w.range.clone()];
+            input.ctx.lex.word(folded.trim_end_matches('.'))
+        })
+        .collect();
     let mut hit = 0;
+    let mut deferred: Vec<(Range<usize>, Option<usize>)> = Vec::new();
     let mut coref = Coref {
-        names: HashMap::new(),
+        names: FxHashMap::default(),
         quotes: around::Quotes::new(input.ctx.text),
         seen: 0,
     };
     for run in input.runs.runs() {
-        for cand in candidates::cut(input, run, &mut hit, &taken) {
+        for cand in candidates::cut(input, &infos, run, &mut hit, &taken) {
             let range = input.runs.range(cand.words.clone());
             coref.update(people);
-            let (verdict, rule) = decide(input, &cand, people, &coref);
+            let (verdict, rule) = decide(input, &infos, &cand, people, &coref);
             if let Some(log) = log.as_deref_mut() {
                 log.push(Decision {
                     range: range.clone(),
@@ -150,12 +161,37 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
                     );
                     people.people[k].mentions.push(office.range);
                 }
+                // A name found later may be written before it alone ("Budi" …
+                // "Budi Santoso"): looked up again at the end.
+                Verdict::Left if DEFERRED.contains(&rule) => {
+                    let logged = log.as_deref().map(|l| l.len() - 1);
+                    deferred.push((range, logged));
+                }
                 Verdict::Left => {}
             }
         }
     }
+    coref.update(people);
+    for (range, logged) in deferred {
+        if let Some(k) = coref.find(input.ctx, &range) {
+            if let Some(d) = logged.and_then(|i| log.as_deref_mut()?.get_mut(i)) {
+                d.person = true;
+                d.rule = "coref";
+            }
+            people.people[k].mentions.push(range);
+        }
+    }
     tidy(&mut people.people);
 }
+
+/// Rules whose rejected candidates are looked up again once every person is known.
+const DEFERRED: &[&str] = &[
+    "unknown",
+    "sentence-start",
+    "common-word",
+    "locative",
+    "quoted",
+];
 
 /// What a candidate is.
 enum Verdict {
@@ -172,6 +208,7 @@ enum Verdict {
 /// The decision about one candidate, and its rule.
 fn decide(
     input: &Input,
+    infos: &[Option<&WordInfo>],
     cand: &Candidate,
     people: &People,
     coref: &Coref,
@@ -185,12 +222,15 @@ fn decide(
         }
         return (Verdict::Person(None), "known");
     }
-    let before = Before::read(input, range.start, !cand.honorifics.is_empty());
-    let after = After::read(input, people, range.end);
+    if let Some(k) = coref.find(ctx, &range) {
+        return (Verdict::Mention(k), "coref");
+    }
     let upper_only = words
         .iter()
         .all(|w| matches!(w.shape, Shape::Upper | Shape::Initial));
     if upper_only {
+        let before = Before::read(input, range.start, !cand.honorifics.is_empty());
+        let after = After::read(input, people, range.end);
         let initials = words.len() == 1
             && (2..=4).contains(&range.len())
             && (matches!(before, Before::Initials | Before::Role(_))
@@ -208,22 +248,23 @@ fn decide(
     {
         return (Verdict::Left, "headline");
     }
-    if let Some(k) = coref.find(ctx, &range) {
-        return (Verdict::Mention(k), "coref");
-    }
-    let infos: Vec<Option<&WordInfo>> = words
-        .iter()
-        .map(|w| ctx.lex.word(&ctx.folded[w.range.clone()]))
-        .collect();
-    let is_name = |i: &Option<&WordInfo>| {
+    let info = |k: usize| infos[cand.words.start + k];
+    let is_name = |i: Option<&WordInfo>| {
         i.is_some_and(|w| matches!(w.name, Some(NameClass::Given | NameClass::Family)))
     };
-    let common = |i: &Option<&WordInfo>| i.is_some_and(|w| w.common) && !is_name(i);
-    let first_common = infos.first().is_some_and(common);
-    let any_common = infos
+    let common = |i: Option<&WordInfo>| i.is_some_and(|w| w.common) && !is_name(i);
+    let (mut names, mut real, mut any_common) = (0, 0, false);
+    for (k, _) in words
         .iter()
-        .zip(words)
-        .any(|(i, w)| w.shape != Shape::Particle && common(i));
+        .enumerate()
+        .filter(|(_, w)| w.shape != Shape::Particle)
+    {
+        let i = info(k);
+        real += 1;
+        names += usize::from(is_name(i));
+        any_common |= common(i);
+    }
+    let first_common = !words.is_empty() && common(info(0));
     // A word in capitals inside a longer name ("Peace TV", "Hamburger SV"), other than
     // a roman numeral ("Jonas II").
     let acronym = words.len() > 1
@@ -233,6 +274,25 @@ fn decide(
                     .chars()
                     .all(|c| matches!(c, 'I' | 'V' | 'X'))
         });
+    // A common word first ("Sementara", "Program"), the continuation of another name or a
+    // word in capitals leave a person only to a firm cue: those are looked for first,
+    // cheaply.
+    if (first_common || cand.prefixed || acronym)
+        && cand.honorifics.is_empty()
+        && !around::firm_before(input, range.start)
+        && !around::firm_after(input, range.end)
+    {
+        let rule = if first_common {
+            "common-word"
+        } else if cand.prefixed {
+            "part-of-name"
+        } else {
+            "acronym-in-name"
+        };
+        return (Verdict::Left, rule);
+    }
+    let before = Before::read(input, range.start, !cand.honorifics.is_empty());
+    let after = After::read(input, people, range.end);
     let firm = matches!(before, Before::Honorific | Before::Named | Before::Initials)
         || matches!(after, After::Age | After::Born | After::Degree);
     let cue = match (&before, &after) {
@@ -274,8 +334,6 @@ fn decide(
     if coref.quotes.around(&range) {
         return (Verdict::Left, "quoted");
     }
-    let names = infos.iter().filter(|i| is_name(i)).count();
-    let real = words.iter().filter(|w| w.shape != Shape::Particle).count();
     if names > 0 && !any_common && (names == real || real >= 2) {
         if real == 1 && matches!(before, Before::Locative) {
             return (Verdict::Left, "locative");
@@ -300,7 +358,7 @@ fn decide(
 /// The names of the people found so far, for coreference: full names and their words
 /// (of three letters or more), each with its person, or `None` once two people share it.
 struct Coref {
-    names: HashMap<String, Option<usize>>,
+    names: FxHashMap<String, Option<usize>>,
     /// The quote marks of the text (not coreference, but built once with it).
     quotes: around::Quotes,
     /// How many people have been indexed.
