@@ -214,6 +214,7 @@ impl Extractor {
         let names_input = entities::names::Input {
             ctx: &ctx,
             places: &places,
+            bodies: &mentions,
             runs: &runs,
             title_case_headline: headline,
             reference: times.reference,
@@ -246,7 +247,9 @@ impl Extractor {
         let implied: Vec<bool> = tagged.iter().map(|(_, t)| *t).collect();
         let mut mentions: Vec<Mention> = tagged.into_iter().map(|(m, _)| m).collect();
         entities::institutions::inherit(norm.text(), &mut mentions, &implied);
+        entities::institutions::units_of_bodies(norm.text(), &mut mentions);
         entities::institutions::unify_bare(&mut mentions);
+        entities::people::bodies_of_roles(&mut people.people, &mentions);
         lap(clock, Stage::Entities);
 
         let mut exclude: Vec<Range<usize>> = times.times.iter().map(|t| t.range.clone()).collect();

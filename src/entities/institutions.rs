@@ -21,7 +21,7 @@ use crate::gazetteer::Entry;
 
 /// Institution types that carry unit designations.
 const UNIT_TYPES: &[&str] = &[
-    "kodam", "korem", "kodim", "koramil", "lanal", "lanud", "yonif", "brimob", "polda",
+    "kodam", "korem", "kodim", "koramil", "lanal", "lanud", "lantamal", "yonif", "brimob", "polda",
 ];
 
 /// Words that may stand between an institution (or title) and its jurisdiction.
@@ -138,6 +138,16 @@ pub fn resolve(ctx: &Context, places: &Places) -> Vec<Mention> {
         mention.jurisdiction = tail.jurisdiction;
         mention.unit = tail.unit;
         mention.range.end = tail.end;
+        // A regional office named with no region is the body itself: "Kantor
+        // Kementerian Agama, Jakarta" is the ministry.
+        if mention.jurisdiction.is_none() {
+            if let Some(base) = mention.kind.strip_suffix("-kantor") {
+                if let Some(e) = ctx.lex.institutions.iter().find(|e| e.kind == base) {
+                    mention.kind = e.kind.clone();
+                    mention.category = e.category.clone();
+                }
+            }
+        }
         out.push(mention);
         i = tail.last_hit + 1;
     }
@@ -223,11 +233,11 @@ pub(crate) fn tail(ctx: &Context, places: &Places, last: usize, end: usize, kind
 /// A unit from the lexicon or a numbered designation.
 fn unit(ctx: &Context, places: &Places, kind: &str, t: &mut Tail) {
     let next = t.last_hit + 1;
-    if let Some(u) = ctx
-        .unit(next)
-        .map(|u| &ctx.lex.units[u as usize])
-        .filter(|u| u.kind == kind)
-    {
+    let of_kind = ctx.entries(next).iter().find_map(|e| match e {
+        Entry::Unit(u) if ctx.lex.units[*u as usize].kind == kind => Some(*u),
+        _ => None,
+    });
+    if let Some(u) = of_kind.map(|u| &ctx.lex.units[u as usize]) {
         let gap = &ctx.text[t.end..ctx.hits[next].range.start];
         if gap.trim().is_empty() || DESIGNATION.is_match(gap) && gap.trim_end().ends_with('/') {
             t.unit = Some(u.unit.clone());
@@ -329,16 +339,16 @@ const REGIONAL: &[&str] = &[
 /// the one of its type named with a place, when the article names exactly one.
 pub fn unify_bare(mentions: &mut [Mention]) {
     // Per regional type: the jurisdiction named, `None` once two differ.
-    let mut named: Vec<(&str, Option<u32>)> = Vec::new();
+    let mut named: Vec<(String, Option<u32>)> = Vec::new();
     for m in mentions.iter() {
         let Some(j) = m.jurisdiction else { continue };
-        let Some(kind) = REGIONAL.iter().find(|k| **k == m.kind) else {
+        if !regional(m) {
             continue;
-        };
-        match named.iter_mut().find(|(k, _)| k == kind) {
+        }
+        match named.iter_mut().find(|(k, _)| *k == m.kind) {
             Some((_, seen)) if *seen != Some(j) => *seen = None,
             Some(_) => {}
-            None => named.push((kind, Some(j))),
+            None => named.push((m.kind.clone(), Some(j))),
         }
     }
     for m in mentions.iter_mut().filter(|m| m.jurisdiction.is_none()) {
@@ -346,6 +356,28 @@ pub fn unify_bare(mentions: &mut [Mention]) {
             m.jurisdiction = *j;
         }
     }
+}
+
+/// A unit written right before the body it belongs to takes that body's place:
+/// "Brimob Polda Sulteng", "Satreskrim Polres Klaten" (mentions in text order).
+pub fn units_of_bodies(text: &str, mentions: &mut [Mention]) {
+    for i in 1..mentions.len() {
+        let (head, tail) = mentions.split_at_mut(i);
+        let (a, b) = (&mut head[i - 1], &tail[0]);
+        let adjacent = a.range.end <= b.range.start
+            && text[a.range.end..b.range.start].bytes().all(|c| c == b' ');
+        let unit_like = matches!(a.category.as_deref(), Some("police" | "military"));
+        if adjacent && unit_like && a.jurisdiction.is_none() && b.jurisdiction.is_some() {
+            a.jurisdiction = b.jurisdiction;
+        }
+    }
+}
+
+/// Whether a bare mention of `m`'s type is the one of its type that the article names
+/// with a place: regional governments, forums, agencies and courts.
+fn regional(m: &Mention) -> bool {
+    REGIONAL.contains(&m.kind.as_str())
+        || matches!(m.category.as_deref(), Some("regional-agency" | "court"))
 }
 
 /// Fills missing jurisdictions from the document (mentions sorted by start):

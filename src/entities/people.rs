@@ -95,11 +95,9 @@ pub fn resolve(
             i += 1;
             continue;
         };
-        let acting = acting_before(ctx, i);
-        let start = if acting.is_some() {
-            ctx.hits[i - 1].range.start
-        } else {
-            start
+        let (acting, start) = match acting_before(ctx, start) {
+            Some((value, at)) => (Some(value), at),
+            None => (None, start),
         };
         let kind = institution.clone().unwrap_or_default();
         let tail = match body {
@@ -117,17 +115,27 @@ pub fn resolve(
             None => {
                 let (last, end) = institutions::twin(ctx, i, |j| {
                     ctx.title(j).is_some()
-                        || ctx
-                            .institution(j)
-                            .is_some_and(|k| ctx.lex.institutions[k as usize].kind == kind)
+                        || ctx.entries(j).iter().any(|e| match e {
+                            Entry::Institution(k) | Entry::Guarded(k) => {
+                                ctx.lex.institutions[*k as usize].kind == kind
+                            }
+                            _ => false,
+                        })
                 });
                 let (last, end) = if PORTFOLIO_TITLES.contains(&title_id.as_str()) {
                     skip_portfolio(ctx, last, end)
                 } else {
                     (last, end)
                 };
-                institutions::tail(ctx, places, last, end, &kind)
+                let tail = institutions::tail(ctx, places, last, end, &kind);
+                own_body(ctx, bodies, tail, &kind)
             }
+        };
+        // "Direktur Jenderal (Dirjen) Pajak Kemenkeu Suryo Utomo": the body after the
+        // title's abbreviation and field.
+        let (institution, tail) = match institution {
+            None if body.is_none() => late_body(ctx, bodies, tail),
+            other => (other, tail),
         };
         if let Some(k) = institution.clone().filter(|_| body.is_none()) {
             out.implied.push(Mention {
@@ -149,6 +157,16 @@ pub fn resolve(
         if name.is_none() {
             if let Some(found) = name_between_repeated_verb(ctx, tail.end, tail.last_hit + 1) {
                 (name, honorifics, next) = found;
+            }
+        }
+        // "Kepala Desa Sukalaksana, Asep Saepudin,": a place the lexicons do not know,
+        // then the name after the comma.
+        if let Some(r) = name.clone().filter(|r| !known_name(ctx, r)) {
+            if ctx.text[r.end..].starts_with(", ") {
+                let (second, h, n) = name_after(ctx, r.end, next);
+                if let Some(r2) = second.filter(|r2| known_name(ctx, r2)) {
+                    (name, honorifics, next) = (Some(r2), h, n);
+                }
             }
         }
         match name {
@@ -205,16 +223,12 @@ fn title_at<'m>(ctx: &Context, bodies: &'m [Mention], i: usize) -> Option<TitleA
         let body = title
             .institution
             .is_none()
-            .then(|| {
-                let next = ctx.hits.get(i + 1)?;
-                let gap = &ctx.text[end..next.range.start];
-                (gap == " ").then(|| body_at(next.range.start)).flatten()
-            })
+            .then(|| body_at(past_field(ctx, end)))
             .flatten()
             .filter(|m| !REGIONAL_HEADS.contains(&title.id.as_str()) || m.category.is_some());
         return Some(TitleAt {
             id: title.id.clone(),
-            institution: body.map(|m| m.kind.clone()).or(title.institution.clone()),
+            institution: body.map(body_type).or(title.institution.clone()),
             start: ctx.hits[i].range.start,
             body,
         });
@@ -240,10 +254,40 @@ fn title_at<'m>(ctx: &Context, bodies: &'m [Mention], i: usize) -> Option<TitleA
     };
     Some(TitleAt {
         id,
-        institution: Some(kind),
+        institution: Some(body_type(body)),
         start: head_start,
         body: Some(body),
     })
+}
+
+/// The position after the words of a title's field written after it and before its
+/// body: "Dirjen [Pajak] Kemenkeu", "Kepala Bidang [Humas] Polda" (one space, then
+/// capitalized words the press writes in lowercase, or closed words).
+fn past_field(ctx: &Context, end: usize) -> usize {
+    let text = ctx.text;
+    let mut p = end;
+    loop {
+        let Some(q) = text[p..].strip_prefix(' ').map(|_| p + 1) else {
+            return p;
+        };
+        let len = text[q..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(text.len() - q);
+        let capital = text[q..].starts_with(|c: char| c.is_uppercase());
+        if len == 0 || !capital || !matches!(word_kind(ctx, q..q + len), NameWord::Field) {
+            return q;
+        }
+        p = q + len;
+    }
+}
+
+/// A body's type as a role names it: with the label of a body found by its form
+/// ("perusahaan:pt-mitra-bauksit-khatulistiwa-tbk"), so that it matches the record's id.
+fn body_type(m: &Mention) -> String {
+    match &m.label {
+        Some(label) => format!("{}:{label}", m.kind),
+        None => m.kind.clone(),
+    }
 }
 
 /// Titles of heads of government: the body after them is their place's government, not
@@ -529,14 +573,25 @@ fn capped(text: &str, pos: usize, len: usize) -> usize {
 }
 
 /// The acting prefix right before title hit `i`.
-fn acting_before(ctx: &Context, i: usize) -> Option<String> {
-    let prev = i.checked_sub(1)?;
+fn acting_before(ctx: &Context, start: usize) -> Option<(String, usize)> {
+    let prev = ctx.hit_before(start)?;
     let value = ctx.term(prev, "acting")?;
     // "Pj Bupati", and "Penjabat (Pj) Bupati" where the hit before is inside parentheses.
-    let gap = &ctx.text[ctx.hits[prev].range.end..ctx.hits[i].range.start];
-    gap.chars()
-        .all(|c| c == ' ' || c == ')')
-        .then(|| value.to_string())
+    let gap = &ctx.text[ctx.hits[prev].range.end..start];
+    let close = gap.chars().all(|c| c == ' ' || c == ')');
+    // "Pelaksana Tugas (Plt) Kepala …": the long form before the abbreviation.
+    let mut at = ctx.hits[prev].range.start;
+    if ctx.text[..at].ends_with('(') {
+        if let Some(p) = prev
+            .checked_sub(1)
+            .filter(|&p| ctx.term(p, "acting").is_some())
+        {
+            if ctx.text[ctx.hits[p].range.end..at].trim() == "(" {
+                at = ctx.hits[p].range.start;
+            }
+        }
+    }
+    close.then(|| (value.to_string(), at))
 }
 
 /// Reads "[,] [honorifics] Name [, degrees]" from `pos`; `next_hit` is the first hit at
@@ -557,6 +612,8 @@ fn name_after(
     if rest[..skipped].matches(',').count() > 1 {
         return (None, Vec::new(), next_hit);
     }
+    let after_comma = rest[..skipped].contains(',');
+    let mut in_unit = false;
     p += skipped;
     let mut honorifics = Vec::new();
     let mut name: Option<Range<usize>> = None;
@@ -592,17 +649,88 @@ fn name_after(
         } else if is_degree_word(ctx, &text[p..line_end]) {
             break;
         }
+        // "Lurah Kota Wetan, Iwan Gunawan": the unit's name, a comma, the name.
+        if name.is_none() && in_unit && text[p..line_end].starts_with(", ") {
+            p = skip_spaces(text, p + 1);
+            in_unit = false;
+            continue;
+        }
         let Some(len) = name_word(&text[p..line_end]) else {
             break;
         };
+        let kind = word_kind(ctx, p..p + len);
+        // Inside a unit's name ("Bidang Dakwah dan Ukhuwah"), words that are no known
+        // name belong to it.
+        let unit_word = in_unit && name.is_none() && !known_name(ctx, &(p..p + len));
+        match kind {
+            // The title's field or unit, before the name: "Dirjen Pajak Suryo Utomo",
+            // "Ketua MUI Bidang Dakwah dan Ukhuwah …"; never after a rank ("AKBP Teguh").
+            NameWord::Closed | NameWord::Field
+                if name.is_none() && honorifics.is_empty() && !after_comma =>
+            {
+                in_unit |= matches!(kind, NameWord::Closed);
+                p = skip_spaces(text, p + len);
+                if ctx.folded[p..].starts_with("dan ") {
+                    p = skip_spaces(text, p + 3);
+                }
+                continue;
+            }
+            NameWord::Name if unit_word => {
+                p = skip_spaces(text, p + len);
+                if ctx.folded[p..].starts_with("dan ") {
+                    p = skip_spaces(text, p + 3);
+                }
+                continue;
+            }
+            NameWord::Closed => break,
+            NameWord::Field | NameWord::Name => {}
+        }
         name = Some(name.map_or(p..p + len, |r| r.start..p + len));
         words += 1;
         p = skip_spaces(text, p + len);
+    }
+    // A name is not an acronym alone ("Sekjen DPP Partai Golkar").
+    if name
+        .as_ref()
+        .is_some_and(|r| !text[r.clone()].chars().any(char::is_lowercase))
+    {
+        name = None;
     }
     if let Some(r) = &name {
         degrees_after(ctx, r.end, line_end, &mut honorifics);
     }
     (name, honorifics, next_hit)
+}
+
+/// What a capitalized word after a title is.
+enum NameWord {
+    /// A closed `not-name` word ("Bidang", "Selasa"): never in a name.
+    Closed,
+    /// A word the press writes in lowercase at least three times in four and no known
+    /// name ("Pajak", "Tahun"): before a name, a word of the title's field or unit.
+    Field,
+    /// Possibly a word of a name.
+    Name,
+}
+
+/// Whether the capitalized word at `r` may be part of a name.
+fn word_kind(ctx: &Context, r: Range<usize>) -> NameWord {
+    let Some(info) = ctx.lex.word(&ctx.folded[r]) else {
+        return NameWord::Name;
+    };
+    let named = matches!(
+        info.name,
+        Some(crate::lexicon::NameClass::Given | crate::lexicon::NameClass::Family)
+    );
+    if named {
+        NameWord::Name
+    } else if info.kinds & crate::lexicon::kind::NOT_NAME != 0 {
+        NameWord::Closed
+    } else if info.common && info.lower_share >= 75 {
+        NameWord::Field
+    } else {
+        NameWord::Name
+    }
 }
 
 /// An honorific or rank of `kinds` at the start of `s`, written with a dot and possibly
@@ -699,6 +827,111 @@ const STOP: &[&str] = &[
     "dan", "di", "ini", "itu", "pada", "dalam",
 ];
 
+/// Whether some word of the name at `r` is a given or family name of the lexicon.
+fn known_name(ctx: &Context, r: &Range<usize>) -> bool {
+    ctx.folded[r.clone()]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| {
+            matches!(
+                ctx.lex.name_class(w),
+                Some(crate::lexicon::NameClass::Given | crate::lexicon::NameClass::Family)
+            )
+        })
+}
+
+/// A title of body type `kind` followed by that body written out: "Kasi Pidsus Kejari
+/// Banjarmasin", "Jampidsus Kejaksaan Agung": the body's place is the title's, and the
+/// name comes after it.
+fn own_body(
+    ctx: &Context,
+    bodies: &[Mention],
+    tail: institutions::Tail,
+    kind: &str,
+) -> institutions::Tail {
+    if kind.is_empty() || tail.jurisdiction.is_some() {
+        return tail;
+    }
+    let at = skip_spaces(ctx.text, tail.end);
+    if at == tail.end && !ctx.text[tail.end..].is_empty() {
+        return tail;
+    }
+    let k = bodies.partition_point(|m| m.range.start < at);
+    match bodies
+        .get(k)
+        .filter(|m| m.range.start == at && m.kind == kind)
+    {
+        Some(m) => institutions::Tail {
+            jurisdiction: m.jurisdiction,
+            unit: m.unit.clone().or(tail.unit),
+            end: m.range.end,
+            last_hit: ctx
+                .hits
+                .partition_point(|h| h.range.start < m.range.end)
+                .saturating_sub(1)
+                .max(tail.last_hit),
+        },
+        None => tail,
+    }
+}
+
+/// The body written after a title that names none, past its field: its type and the
+/// extended tail.
+fn late_body(
+    ctx: &Context,
+    bodies: &[Mention],
+    tail: institutions::Tail,
+) -> (Option<String>, institutions::Tail) {
+    let at = past_field(ctx, tail.end);
+    let k = bodies.partition_point(|m| m.range.start < at);
+    match bodies
+        .get(k)
+        .filter(|m| m.range.start == at && at > tail.end)
+    {
+        Some(m) => (
+            Some(m.kind.clone()),
+            institutions::Tail {
+                jurisdiction: m.jurisdiction.or(tail.jurisdiction),
+                unit: m.unit.clone().or(tail.unit),
+                end: m.range.end,
+                last_hit: ctx
+                    .hits
+                    .partition_point(|h| h.range.start < m.range.end)
+                    .saturating_sub(1)
+                    .max(tail.last_hit),
+            },
+        ),
+        None => (None, tail),
+    }
+}
+
+/// Offices that belong to a kind of body without naming it: a judge sits in a court, a
+/// prosecutor in a prosecution office.
+const BODY_OF_TITLE: &[(&str, &[&str])] = &[
+    ("hakim", &["pengadilan"]),
+    ("jaksa", &["kejari", "kejati", "kejagung"]),
+];
+
+/// A judge or a prosecutor named without their body ("hakim ketua Rinaldi Usman") serves
+/// in the one body of that kind the article names ("Pengadilan Negeri Padang"); when it
+/// names several, the office stays without one.
+pub fn bodies_of_roles(people: &mut [FoundPerson], bodies: &[Mention]) {
+    for p in people.iter_mut() {
+        for role in p.roles.iter_mut().filter(|r| r.institution.is_none()) {
+            let Some((_, kinds)) = BODY_OF_TITLE.iter().find(|(t, _)| *t == role.title) else {
+                continue;
+            };
+            let mut named = bodies
+                .iter()
+                .filter(|m| kinds.contains(&m.kind.as_str()) && m.jurisdiction.is_some());
+            let Some(first) = named.next() else { continue };
+            if named.all(|m| m.kind == first.kind && m.jurisdiction == first.jurisdiction) {
+                role.institution = Some(first.kind.clone());
+                role.jurisdiction = first.jurisdiction;
+            }
+        }
+    }
+}
+
 /// Sorts each person's mentions and drops repeats.
 pub(super) fn tidy(people: &mut [FoundPerson]) {
     for p in people {
@@ -749,10 +982,26 @@ pub(super) fn add_role(person: &mut FoundPerson, role: FoundRole) {
         .iter()
         .position(|r| r.title == role.title && r.acting == role.acting);
     match same_title {
-        Some(k) if person.roles[k].jurisdiction.is_none() => person.roles[k] = role,
-        Some(_) if role.jurisdiction.is_none() => {}
-        _ if !person.roles.contains(&role) => person.roles.push(role),
-        _ => {}
+        // The same office written twice, once with more of its place or body: the two
+        // complete each other ("Sekjen DPP Partai Golkar X" … "Sekjen X").
+        Some(k) => {
+            let old = &mut person.roles[k];
+            let compatible = (old.jurisdiction.is_none()
+                || role.jurisdiction.is_none()
+                || old.jurisdiction == role.jurisdiction)
+                && (old.institution.is_none()
+                    || role.institution.is_none()
+                    || old.institution == role.institution);
+            if compatible {
+                old.jurisdiction = old.jurisdiction.or(role.jurisdiction);
+                if old.institution.is_none() {
+                    old.institution = role.institution;
+                }
+            } else if !person.roles.contains(&role) {
+                person.roles.push(role);
+            }
+        }
+        None => person.roles.push(role),
     }
 }
 
@@ -997,9 +1246,24 @@ pub fn attribute(
     let mut since = 0;
     let mut out = Vec::with_capacity(quotes.len());
     for q in quotes {
-        let subject = last_mention(q.inner.start)
-            .filter(|&(start, _)| start >= since)
-            .map(|(_, k)| k);
+        // The person named last since the previous attribution, unless someone named
+        // in between speaks ("Dwi menambahkan, polisi memburu penadah berinisial TN.
+        // “…,” ujarnya": Dwi).
+        let subject = speaking_subject(ctx, &by_end, since, q.inner.start).or_else(|| {
+            last_mention(q.inner.start)
+                .filter(|&(start, _)| start >= since)
+                .map(|(_, k)| k)
+        });
+        // Suspects named by their initials ("HR") are talked about, not quoted: the last
+        // speaker goes on speaking.
+        let initials = |k: usize| {
+            let n = &people[k].name;
+            n.len() <= 4 && !n.chars().any(char::is_lowercase)
+        };
+        let subject = match (subject, last_speaker) {
+            (Some(k), Some(s)) if initials(k) => Some(s),
+            (s, _) => s,
+        };
         let current = subject
             .or(last_speaker)
             .or_else(|| last_before(q.inner.start));
@@ -1037,6 +1301,48 @@ pub fn attribute(
         });
     }
     out
+}
+
+/// The last person named between `since` and `until` right before a speech verb
+/// ("Dwi menambahkan", "Budi mengatakan"): mentions by end, `(end, start, person)`.
+fn speaking_subject(
+    ctx: &Context,
+    by_end: &[(usize, usize, usize)],
+    since: usize,
+    until: usize,
+) -> Option<usize> {
+    let from = by_end.partition_point(|m| m.0 <= since);
+    let to = by_end.partition_point(|m| m.0 <= until);
+    if from >= to {
+        return None;
+    }
+    // Someone named in a later sentence is the new subject: only a speaker of the last
+    // sentence that names anyone counts ("Dwi menambahkan, polisi memburu TN." — Dwi;
+    // "Menurut Bayu, …. Pandangan serupa disampaikan Ratna." — not Bayu).
+    let last_start = by_end[from..to].iter().map(|m| m.1).max()?;
+    let between = &ctx.text[since.min(last_start)..last_start];
+    let last_sentence = since.min(last_start)
+        + between
+            .rfind(". ")
+            .map_or(0, |i| i + 2)
+            .max(between.rfind('\n').map_or(0, |i| i + 1));
+    by_end[from..to].iter().rev().find_map(|&(end, start, k)| {
+        if start < last_sentence {
+            return None;
+        }
+        if start < since {
+            return None;
+        }
+        // "Menurut Firli, …": the name after "menurut" speaks.
+        if ctx.word_before(start) == "menurut" {
+            return Some(k);
+        }
+        let h = ctx.hit_from(end)?;
+        let gap = &ctx.text[end..ctx.hits[h].range.start];
+        let written = &ctx.folded[ctx.hits[h].range.clone()];
+        let verb = written.starts_with("me") || written.starts_with("ber");
+        (gap == " " && verb && ctx.term(h, "cue").is_some()).then_some(k)
+    })
 }
 
 /// The position of "melalui" (through) in a lead-in clause, if any.

@@ -415,6 +415,9 @@ pub const LOOKUP_KINDS: &[&str] = &[
 pub struct WordInfo {
     /// A common word of the press (`words` lexicon).
     pub common: bool,
+    /// How often the press writes it in lowercase, in percent of its occurrences that
+    /// start no sentence (100 when the `words` file gives no counts).
+    pub lower_share: u8,
     /// A personal name (`names` lexicon).
     pub name: Option<NameClass>,
     /// Terms with this word as a one-word alias (indices into `terms`).
@@ -981,7 +984,14 @@ impl Loader {
                 } else {
                     w.to_string()
                 };
-                self.lex.word_info.entry(key).or_default().common = true;
+                let count = |c: &str| t.get(row, c).parse::<u64>().ok();
+                let share = match (count("lower"), count("capitalized")) {
+                    (Some(l), Some(c)) if l + c > 0 => (100 * l / (l + c)) as u8,
+                    _ => 100,
+                };
+                let info = self.lex.word_info.entry(key).or_default();
+                info.common = true;
+                info.lower_share = info.lower_share.max(share);
             }
         }
     }

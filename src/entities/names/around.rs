@@ -25,6 +25,9 @@ pub(super) enum Before {
     Locative,
     /// A noun after which a name is a thing's ("film", "klub", "pesawat").
     Thing,
+    /// An office without a name, then a phrase and a comma: "Anggota DPRD Sulut dari
+    /// Fraksi PDI Perjuangan, Julius" (`people.offices[k]`).
+    Office(usize),
     /// Nothing that says.
     Nothing,
 }
@@ -32,7 +35,7 @@ pub(super) enum Before {
 impl Before {
     /// Reads what precedes the candidate starting at `start`; `honorifics` tells whether
     /// the candidate's run had honorifics right before it.
-    pub(super) fn read(input: &Input, start: usize, honorifics: bool) -> Before {
+    pub(super) fn read(input: &Input, people: &People, start: usize, honorifics: bool) -> Before {
         let ctx = input.ctx;
         if honorifics {
             return Before::Honorific;
@@ -61,6 +64,9 @@ impl Before {
         }
         if let Some(role) = role_before(input, start) {
             return Before::Role(role);
+        }
+        if let Some(o) = office_before(ctx, people, start) {
+            return Before::Office(o);
         }
         if kinds & kind::KIN != 0 {
             Before::Kin
@@ -92,36 +98,164 @@ pub(super) fn firm_after(input: &Input, end: usize) -> bool {
         || degree_after(ctx, rest)
 }
 
-/// A description right before `start`, possibly through "berinisial"/"bernama", a comma
-/// and a place: "korban Budi", "tersangka berinisial AS", "warga Desa Sukamaju, Budi",
-/// "kuasa hukum terdakwa, Budi" (the description nearest the name).
-fn role_before(input: &Input, start: usize) -> Option<FoundRole> {
+/// A description right before `start`, possibly through "berinisial"/"bernama", a comma,
+/// the body it belongs to and a place: "korban Budi", "tersangka berinisial AS",
+/// "warga Desa Sukamaju, Budi", "Rektor UGM Ova Emilia", "Pengamat politik Universitas
+/// Gadjah Mada (UGM), Bayu" (pengamat of UGM). Before a comma the words back to the
+/// description form a noun phrase whose head, its first description, is the role:
+/// "kuasa hukum terdakwa, Ilham" is the lawyer, not the defendant.
+pub(super) fn role_before(input: &Input, start: usize) -> Option<FoundRole> {
     let ctx = input.ctx;
-    let mut pos = ctx.text[..start].trim_end_matches([' ', ',']).len();
+    let text = ctx.text;
+    let trim = |p: usize| text[..p].trim_end_matches([' ', ',']).len();
+    let mut pos = trim(past_honorifics(ctx, start));
     if matches!(
         ctx.word_before(pos),
         "berinisial" | "bernama" | "inisial" | "berinisal"
     ) {
-        pos = word_start(ctx, pos);
-        pos = ctx.text[..pos].trim_end_matches([' ', ',']).len();
+        pos = trim(word_start(ctx, pos));
     }
-    if let Some(title) = role_ending_at(ctx, pos) {
-        return Some(role(ctx, title, None));
+    let comma = text[pos..start].contains(',');
+    let (mut body, mut place, mut found) = (None, None, None);
+    let mut p = pos;
+    for _ in 0..if comma { 8 } else { 4 } {
+        if p == 0 || text[..p].ends_with(['.', '!', '?', ':', '"', '\n', ',']) {
+            break;
+        }
+        if let Some(m) = input
+            .bodies
+            .iter()
+            .find(|m| m.range.end == p && m.range.start < p)
+        {
+            body = body.or(Some(m));
+            p = text[..m.range.start].trim_end_matches(' ').len();
+            continue;
+        }
+        // An acronym in parentheses: "Universitas Gadjah Mada (UGM)".
+        if text[..p].ends_with(')') {
+            match text[..p].rfind('(').filter(|&o| p - o <= 12) {
+                Some(o) => {
+                    p = text[..o].trim_end_matches(' ').len();
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if let Some(h) = ctx.hit_before(p).filter(|&h| ctx.hits[h].range.end == p) {
+            if let Some(pl) = input.places.by_hit.get(h).copied().flatten() {
+                place = place.or(Some(pl));
+                p = ctx.hits[h].range.start;
+                if matches!(
+                    ctx.word_before(p),
+                    "desa"
+                        | "kelurahan"
+                        | "kecamatan"
+                        | "kota"
+                        | "kabupaten"
+                        | "asal"
+                        | "dusun"
+                        | "kampung"
+                        | "provinsi"
+                ) {
+                    p = word_start(ctx, p);
+                }
+                p = text[..p].trim_end_matches(' ').len();
+                continue;
+            }
+        }
+        if let Some((title, at)) = role_ending_at(ctx, p) {
+            found = Some(title);
+            if !comma {
+                break;
+            }
+            // Past the whole description ("tokoh agama": not "tokoh" again).
+            p = text[..at].trim_end_matches(' ').len();
+            continue;
+        } else if !comma && body.is_none() && place.is_none() {
+            break;
+        }
+        let w = ctx.word_before(p);
+        if w.is_empty() {
+            break;
+        }
+        p = text[..word_start(ctx, p)].trim_end_matches(' ').len();
     }
-    // Through a place: "warga Desa Sukamaju", "warga asal Bontang".
-    let h = ctx
-        .hit_before(pos)
-        .filter(|&h| ctx.hits[h].range.end == pos)?;
-    let place = input.places.by_hit.get(h).copied().flatten()?;
-    let mut at = ctx.hits[h].range.start;
-    if matches!(
-        ctx.word_before(at),
-        "desa" | "kelurahan" | "kecamatan" | "kota" | "kabupaten" | "asal" | "dusun" | "kampung"
-    ) {
-        at = word_start(ctx, at);
+    let title = found?;
+    let mut r = role(ctx, title, place);
+    if let Some(m) = body {
+        r.institution = Some(m.kind.clone());
+        r.jurisdiction = m.jurisdiction.or(place);
     }
-    let title = role_ending_at(ctx, ctx.text[..at].trim_end_matches(' ').len())?;
-    Some(role(ctx, title, Some(place)))
+    Some(r)
+}
+
+/// The description that a list of names before `start` in its sentence belongs to:
+/// "Ketiga tersangka adalah HR (52), AS (45) dan MY (38)", "korban yakni Budi dan Ani".
+/// Read back word by word, at most forty words, to the sentence start.
+pub(super) fn role_of_list(input: &Input, start: usize) -> Option<FoundRole> {
+    let ctx = input.ctx;
+    let mut pos = past_honorifics(ctx, start);
+    let mut listed = false;
+    for _ in 0..40 {
+        let head = ctx.text[..pos].trim_end_matches([' ', ',', '(', ')']);
+        if head.is_empty() || head.ends_with(['.', '!', '?', ':', '"', '\n']) {
+            return None;
+        }
+        let word = ctx.word_before(head.len());
+        if word.is_empty() {
+            pos = head.len().saturating_sub(1);
+            while !ctx.text.is_char_boundary(pos) {
+                pos -= 1;
+            }
+            continue;
+        }
+        if matches!(
+            word,
+            "adalah" | "yakni" | "yaitu" | "ialah" | "masing-masing" | "inisial" | "satunya"
+        ) {
+            listed = true;
+        } else if listed {
+            if let Some(t) = ctx.lex.word(word).and_then(|w| w.role) {
+                return Some(role(ctx, t, None));
+            }
+        }
+        pos = word_start(ctx, head.len());
+    }
+    None
+}
+
+/// `pos` moved back over the honorifics and ranks written right before it ("Hj.", "dr.",
+/// "AKBP").
+fn past_honorifics(ctx: &Context, pos: usize) -> usize {
+    let mut p = pos;
+    while let Some(h) = ctx.hit_before(p) {
+        let gap = &ctx.text[ctx.hits[h].range.end..p];
+        if !(ctx.honorific(h) && gap.bytes().all(|b| b == b' ' || b == b'.')) {
+            break;
+        }
+        p = ctx.hits[h].range.start;
+    }
+    p
+}
+
+/// The honorifics and ranks written right before `pos`, in text order ("Hj.", "dr.").
+pub(super) fn honorifics_before(ctx: &Context, pos: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut p = pos;
+    while let Some(h) = ctx.hit_before(p) {
+        let gap = &ctx.text[ctx.hits[h].range.end..p];
+        if !(ctx.honorific(h) && gap.bytes().all(|b| b == b' ' || b == b'.')) {
+            break;
+        }
+        out.push(
+            ctx.text[ctx.hits[h].range.clone()]
+                .trim_end_matches('.')
+                .to_string(),
+        );
+        p = ctx.hits[h].range.start;
+    }
+    out.reverse();
+    out
 }
 
 /// The start of the word that [`Context::word_before`] reads before `pos`.
@@ -130,21 +264,22 @@ fn word_start(ctx: &Context, pos: usize) -> usize {
     ctx.folded[..pos].trim_end_matches([' ', '-']).len() - word.len()
 }
 
-/// The description (a title of class `role`) whose words end at `pos`: two words
-/// ("kuasa hukum") before one ("warga").
-fn role_ending_at(ctx: &Context, pos: usize) -> Option<u32> {
+/// The description (a title of class `role`) whose words end at `pos`, and where it
+/// starts: two words ("kuasa hukum") before one ("warga").
+fn role_ending_at(ctx: &Context, pos: usize) -> Option<(u32, usize)> {
     let last = ctx.word_before(pos);
     let info = ctx.lex.word(last)?;
+    let last_start = word_start(ctx, pos);
     if info.role_tail {
-        let before = ctx.word_before(word_start(ctx, pos));
+        let before = ctx.word_before(last_start);
         if !before.is_empty() {
             let two = format!("{before} {last}");
             if let Some(t) = ctx.lex.role(&two) {
-                return Some(t);
+                return Some((t, word_start(ctx, last_start)));
             }
         }
     }
-    info.role
+    info.role.map(|t| (t, last_start))
 }
 
 /// A description title as a role, with its place.
@@ -225,13 +360,40 @@ impl After {
     }
 }
 
+/// The apposition written after a note in parentheses that follows a name ("(45)",
+/// "(lahir 1970)"): a description ([`After::Role`]) or an office ([`After::Office`]).
+pub(super) fn apposition_after_note(input: &Input, people: &People, end: usize) -> Option<After> {
+    let rest = &input.ctx.text[end..];
+    let open = rest.len() - rest.trim_start_matches(' ').len();
+    let close = rest[open..].find(')').filter(|&c| c < 80)?;
+    let at = end + open + close + 1;
+    if let Some(o) = office_after(input.ctx, people, at) {
+        return Some(After::Office(o));
+    }
+    role_after(input, at).map(After::Role)
+}
+
+/// A description as an apposition after a name, past a note in parentheses if any:
+/// "Hasna (41), warga Desa Tetewatu," (a person may have several descriptions).
+pub(super) fn apposition_role(input: &Input, end: usize) -> Option<FoundRole> {
+    let rest = &input.ctx.text[end..];
+    let open = rest.len() - rest.trim_start_matches(' ').len();
+    let at = if rest[open..].starts_with('(') {
+        let close = rest[open..].find(')').filter(|&c| c < 80)?;
+        end + open + close + 1
+    } else {
+        end
+    };
+    role_after(input, at)
+}
+
 /// ", warga Desa Sukamaju," / ", seorang pedagang": a description as an apposition after
 /// `end`, with the place written right after it.
 fn role_after(input: &Input, end: usize) -> Option<FoundRole> {
     let ctx = input.ctx;
     let rest = &ctx.folded[end..];
     let rest = rest.strip_prefix(',')?.trim_start_matches(' ');
-    let rest = ["salah seorang ", "seorang "]
+    let rest = ["salah seorang ", "salah satu ", "seorang "]
         .iter()
         .find_map(|p| rest.strip_prefix(p))
         .unwrap_or(rest);
@@ -291,6 +453,25 @@ fn degree_after(ctx: &Context, rest: &str) -> bool {
             .lex
             .compact_term(token.trim_end_matches('.'))
             .is_some_and(|t| ctx.lex.terms[t as usize].kind == "degree")
+}
+
+/// An office without a name ending shortly before `start`, the two joined by a phrase of
+/// where it belongs and a comma: "Anggota DPRD Sulut dari Fraksi PDI Perjuangan, Julius".
+fn office_before(ctx: &Context, people: &People, start: usize) -> Option<usize> {
+    let (k, o) = people
+        .offices
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.range.end <= start && start - o.range.end <= 100)
+        .max_by_key(|(_, o)| o.range.end)?;
+    let between = &ctx.text[o.range.end..start];
+    let linked = [" dari ", " di ", " pada ", " asal "]
+        .iter()
+        .any(|l| between.starts_with(l));
+    let shape = between.trim_end().ends_with(',')
+        && between.matches(',').count() == 1
+        && !between.contains(['.', '"', '\n']);
+    (linked && shape).then_some(k)
 }
 
 /// The office without a name written as an apposition after `end`: ", Kepala Dinas

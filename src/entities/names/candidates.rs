@@ -15,11 +15,16 @@ pub(super) struct Candidate {
     pub words: Range<usize>,
     /// Honorifics and ranks written right before it in its run.
     pub honorifics: Vec<String>,
+    /// Where it starts with its honorifics.
+    pub lead: usize,
     /// The official whose name the candidate is.
     pub known: Option<u32>,
     /// Whether the run has, right before the candidate, a word or hit that begins the name
     /// of something else ("Masjid Nurul Iman", "Kota Bandung Baru", "The Lovely Bones").
     pub prefixed: bool,
+    /// Whether what comes right before it in its run is an institution ("Ketua Komisi II
+    /// DPR Ahmad Doli …"): a body's name rarely goes on with a person's given name.
+    pub after_body: bool,
 }
 
 /// Groups of `not-name` words that begin names of places, bodies, events and works: a
@@ -45,8 +50,10 @@ pub(super) fn cut(
         words: run.start..run.start,
         ..Candidate::default()
     };
-    // Whether the last thing read begins the name of something other than a person.
+    // Whether the last thing read begins the name of something other than a person, and
+    // whether it was an institution.
     let mut blocked = false;
+    let mut body = false;
     let flush = |cur: &mut Candidate, next: usize, out: &mut Vec<Candidate>| {
         let mut w = cur.words.clone();
         while w.start < w.end && words[w.start].shape == Shape::Particle {
@@ -71,7 +78,16 @@ pub(super) fn cut(
             },
         );
         if w.start < w.end {
-            out.push(Candidate { words: w, ..done });
+            let lead = if done.honorifics.is_empty() {
+                words[w.start].range.start
+            } else {
+                done.lead
+            };
+            out.push(Candidate {
+                words: w,
+                lead,
+                ..done
+            });
         }
     };
     let mut k = run.start;
@@ -95,6 +111,9 @@ pub(super) fn cut(
             }
             let official = known_official(input, h);
             if ctx.honorific(h) && cur.words.is_empty() && hr.start == r.start {
+                if cur.honorifics.is_empty() {
+                    cur.lead = hr.start;
+                }
                 cur.honorifics
                     .push(ctx.text[hr.clone()].trim_end_matches('.').to_string());
                 cur.words = next..next;
@@ -104,14 +123,24 @@ pub(super) fn cut(
                 flush(&mut cur, k, &mut out);
                 out.push(Candidate {
                     words: k..next,
+                    lead: if honorifics.is_empty() {
+                        r.start
+                    } else {
+                        cur.lead
+                    },
                     honorifics,
                     known: Some(o),
                     prefixed: false,
+                    after_body: false,
                 });
                 cur.words = next..next;
                 blocked = false;
             } else {
                 flush(&mut cur, next, &mut out);
+                body = ctx
+                    .entries(h)
+                    .iter()
+                    .any(|e| matches!(e, Entry::Institution(_) | Entry::Guarded(_)));
                 blocked = ctx.entries(h).iter().any(|e| {
                     matches!(
                         e,
@@ -129,13 +158,17 @@ pub(super) fn cut(
             let i = taken.partition_point(|t| t.end <= r.start);
             taken.get(i).is_some_and(|t| t.start < r.end)
         };
-        let closed = closed_group(ctx, infos[k]);
+        // Closed words are written in lower or title case ("As", "Dan"): in capitals a
+        // short word is an acronym or initials ("AS").
+        let closed = closed_group(ctx, infos[k]).filter(|_| words[k].shape != Shape::Upper);
         if inside || closed.is_some() {
             flush(&mut cur, k + 1, &mut out);
             blocked = closed.is_some_and(|g| PREFIX_GROUPS.contains(&g));
+            body = false;
         } else {
             if cur.words.is_empty() {
                 cur.prefixed = blocked;
+                cur.after_body = blocked && body;
             }
             cur.words.end = k + 1;
         }
@@ -154,6 +187,9 @@ fn effective(input: &Input, h: usize) -> bool {
     ctx.entries(h).iter().any(|e| match e {
         Entry::Place(_) => input.places.by_hit.get(h).copied().flatten().is_some(),
         Entry::Institution(_) => ctx.institution(h).is_some(),
+        // Unit names ("Hasanuddin", "Merdeka") count only after their type word, which
+        // the institutions stage reads.
+        Entry::Unit(_) => false,
         Entry::Guarded(k) => ctx.lex.institutions[*k as usize]
             .exact
             .iter()
@@ -169,7 +205,11 @@ fn common_first(info: Option<&WordInfo>) -> bool {
 
 /// The group of the `not-name` term that a folded word is ("place", "org" …), if any.
 pub(super) fn closed_group<'a>(ctx: &Context<'a>, info: Option<&WordInfo>) -> Option<&'a str> {
-    let info = info.filter(|i| i.kinds & crate::lexicon::kind::NOT_NAME != 0)?;
+    // A known name is a name ("Kartini"), whatever else it is.
+    let info = info.filter(|i| {
+        i.kinds & crate::lexicon::kind::NOT_NAME != 0
+            && !matches!(i.name, Some(NameClass::Given | NameClass::Family))
+    })?;
     info.terms.iter().find_map(|&t| {
         let term = &ctx.lex.terms[t as usize];
         (term.kind == "not-name").then_some(term.value.as_str())

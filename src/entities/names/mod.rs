@@ -47,6 +47,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
+use super::institutions::Mention;
 use super::people::{add_person, add_role, tidy, FoundRole, People};
 use super::places::Places;
 use super::proper::{Runs, Shape};
@@ -73,6 +74,9 @@ pub struct Input<'a> {
     pub ctx: &'a Context<'a>,
     /// The places resolved for the hits.
     pub places: &'a Places,
+    /// The institutions the article names, in text order (a description before a name
+    /// may belong to one: "Rektor UGM Ova Emilia").
+    pub bodies: &'a [Mention],
     /// The capitalized runs of the text.
     pub runs: &'a Runs,
     /// The headline, when it is written in Title Case (its capitals are no evidence).
@@ -122,7 +126,7 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
     for run in input.runs.runs() {
         for cand in candidates::cut(input, &infos, run, &mut hit, &taken) {
             let range = input.runs.range(cand.words.clone());
-            coref.update(people);
+            coref.update(people, input.ctx.lex);
             let (verdict, rule) = decide(input, &infos, &cand, people, &coref);
             if let Some(log) = log.as_deref_mut() {
                 log.push(Decision {
@@ -133,14 +137,28 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
             }
             match verdict {
                 Verdict::Person(role) => {
+                    // The description before the name (and its honorifics), if no cue
+                    // gave one: "tokoh agama setempat, K.H. Abdul Mu'in".
+                    let role = role
+                        .or_else(|| around::role_before(input, cand.lead))
+                        .or_else(|| around::role_of_list(input, range.start));
+                    let honorifics = if cand.honorifics.is_empty() {
+                        around::honorifics_before(input.ctx, range.start)
+                    } else {
+                        cand.honorifics
+                    };
                     let k = add_person(
                         input.ctx,
                         &mut people.people,
                         &mut index,
                         range,
-                        cand.honorifics,
+                        honorifics,
                         role,
                     );
+                    let end = people.people[k].mentions.last().map_or(0, |m| m.end);
+                    if let Some(extra) = around::apposition_role(input, end) {
+                        add_role(&mut people.people[k], extra);
+                    }
                     if let (Some(o), None) = (cand.known, people.people[k].official) {
                         people.people[k].official = Some(o);
                         if let Some(role) = known_role(input, o) {
@@ -150,6 +168,7 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
                 }
                 Verdict::Mention(k) => people.people[k].mentions.push(range),
                 Verdict::Apposition(o) => {
+                    let list = around::role_of_list(input, range.start);
                     let office = people.offices.remove(o);
                     let k = add_person(
                         input.ctx,
@@ -160,6 +179,9 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
                         Some(office.role),
                     );
                     people.people[k].mentions.push(office.range);
+                    if let Some(role) = list {
+                        add_role(&mut people.people[k], role);
+                    }
                 }
                 // A name found later may be written before it alone ("Budi" …
                 // "Budi Santoso"): looked up again at the end.
@@ -171,17 +193,72 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
             }
         }
     }
-    coref.update(people);
+    merge_short_names(people);
+    // People were merged: their indices moved.
+    coref.names.clear();
+    coref.seen = 0;
+    coref.update(people, input.ctx.lex);
     for (range, logged) in deferred {
         if let Some(k) = coref.find(input.ctx, &range) {
             if let Some(d) = logged.and_then(|i| log.as_deref_mut()?.get_mut(i)) {
                 d.person = true;
                 d.rule = "coref";
             }
+            // Its description, if the text gives one there.
+            if let Some(role) = around::role_of_list(input, range.start) {
+                add_role(&mut people.people[k], role);
+            }
             people.people[k].mentions.push(range);
         }
     }
     tidy(&mut people.people);
+}
+
+/// A person known by one word ("Menlu Retno" of a headline) who is one word of exactly
+/// one other person's name ("Retno Marsudi") with no office that contradicts theirs is
+/// that person.
+fn merge_short_names(people: &mut People) {
+    let mut k = 0;
+    while k < people.people.len() {
+        let short = crate::normalize::fold(&people.people[k].name);
+        let target = if short.contains(' ') || short.chars().count() < 3 {
+            None
+        } else {
+            let mut found = people.people.iter().enumerate().filter(|&(j, p)| {
+                j != k
+                    && crate::normalize::fold(&p.name)
+                        .split(' ')
+                        .any(|w| w == short)
+                    && p.name.contains(' ')
+            });
+            match (found.next(), found.next()) {
+                (Some((j, p)), None) => {
+                    let roles = &people.people[k].roles;
+                    let fits = roles
+                        .iter()
+                        .all(|r| p.roles.iter().any(|q| q.title == r.title) || p.roles.is_empty())
+                        || roles.is_empty();
+                    fits.then_some(j)
+                }
+                _ => None,
+            }
+        };
+        match target {
+            Some(j) => {
+                let p = people.people.remove(k);
+                let j = if j > k { j - 1 } else { j };
+                let into = &mut people.people[j];
+                into.mentions.extend(p.mentions);
+                for r in p.roles {
+                    add_role(into, r);
+                }
+                if into.official.is_none() {
+                    into.official = p.official;
+                }
+            }
+            None => k += 1,
+        }
+    }
 }
 
 /// Rules whose rejected candidates are looked up again once every person is known.
@@ -229,17 +306,27 @@ fn decide(
         .iter()
         .all(|w| matches!(w.shape, Shape::Upper | Shape::Initial));
     if upper_only {
-        let before = Before::read(input, range.start, !cand.honorifics.is_empty());
+        let before = Before::read(input, people, range.start, !cand.honorifics.is_empty());
         let after = After::read(input, people, range.end);
         let initials = words.len() == 1
             && (2..=4).contains(&range.len())
             && (matches!(before, Before::Initials | Before::Role(_))
                 || matches!(after, After::Age));
-        return match (initials, before) {
-            (true, Before::Role(r)) => (Verdict::Person(Some(r)), "initials"),
-            (true, _) => (Verdict::Person(None), "initials"),
-            (false, _) => (Verdict::Left, "acronym"),
+        if !initials {
+            return (Verdict::Left, "acronym");
+        }
+        // The description: before the initials, after their age, or before the list
+        // they are in ("Ketiga tersangka adalah HR (52), AS (45) dan MY (38)").
+        let role = match (before, after) {
+            (Before::Role(r), _) => Some(r),
+            (_, After::Age) => match around::apposition_after_note(input, people, range.end) {
+                Some(After::Role(r)) => Some(r),
+                _ => None,
+            },
+            _ => None,
         };
+        let role = role.or_else(|| around::role_of_list(input, range.start));
+        return (Verdict::Person(role), "initials");
     }
     if input
         .title_case_headline
@@ -282,6 +369,17 @@ fn decide(
         && !around::firm_before(input, range.start)
         && !around::firm_after(input, range.end)
     {
+        // A description before a body and the name: "Rektor UGM Ova Emilia"; a given
+        // name after a body: "Ketua Komisi II DPR Ahmad Doli …".
+        if cand.prefixed && !first_common && !acronym {
+            if let Some(r) = around::role_before(input, range.start) {
+                return (Verdict::Person(Some(r)), "role");
+            }
+            let given = info(0).is_some_and(|w| w.name == Some(NameClass::Given));
+            if cand.after_body && given && words.len() >= 2 {
+                return (Verdict::Person(None), "given-name");
+            }
+        }
         let rule = if first_common {
             "common-word"
         } else if cand.prefixed {
@@ -291,7 +389,7 @@ fn decide(
         };
         return (Verdict::Left, rule);
     }
-    let before = Before::read(input, range.start, !cand.honorifics.is_empty());
+    let before = Before::read(input, people, range.start, !cand.honorifics.is_empty());
     let after = After::read(input, people, range.end);
     let firm = matches!(before, Before::Honorific | Before::Named | Before::Initials)
         || matches!(after, After::Age | After::Born | After::Degree);
@@ -305,7 +403,7 @@ fn decide(
         (Before::Role(_), _) => Some("role"),
         (Before::Kin, _) => Some("kin"),
         (_, After::Verb) => Some("person-verb"),
-        (_, After::Role(_) | After::Office(_)) => Some("apposition"),
+        (_, After::Role(_) | After::Office(_)) | (Before::Office(_), _) => Some("apposition"),
         _ => None,
     };
     if !firm {
@@ -327,18 +425,37 @@ fn decide(
     if let Some(rule) = cue {
         return match (before, after) {
             (Before::Role(r), _) | (_, After::Role(r)) => (Verdict::Person(Some(r)), rule),
-            (_, After::Office(o)) => (Verdict::Apposition(o), rule),
-            _ => (Verdict::Person(None), rule),
+            (_, After::Office(o)) | (Before::Office(o), _) => (Verdict::Apposition(o), rule),
+            // "Budi (45), warga Desa X," / "Budi (45), Kepala Desa X,": the description or
+            // office after the age.
+            (_, After::Age | After::Born) => {
+                match around::apposition_after_note(input, people, range.end) {
+                    Some(After::Role(r)) => (Verdict::Person(Some(r)), rule),
+                    Some(After::Office(o)) => (Verdict::Apposition(o), rule),
+                    _ => (Verdict::Person(None), rule),
+                }
+            }
+            _ => (
+                Verdict::Person(around::role_of_list(input, range.start)),
+                rule,
+            ),
         };
     }
     if coref.quotes.around(&range) {
         return (Verdict::Left, "quoted");
     }
-    if names > 0 && !any_common && (names == real || real >= 2) {
+    // A given name first ("Nurul Hidayah", "Putu Indah"): the words after it may be
+    // common words too.
+    let given_first = words.first().is_some_and(|w| w.shape == Shape::Capitalized)
+        && info(0).is_some_and(|w| w.name == Some(NameClass::Given));
+    if names > 0 && (!any_common || (given_first && real >= 2)) && (names == real || real >= 2) {
         if real == 1 && matches!(before, Before::Locative) {
             return (Verdict::Left, "locative");
         }
-        return (Verdict::Person(None), "given-name");
+        return (
+            Verdict::Person(around::role_of_list(input, range.start)),
+            "given-name",
+        );
     }
     if any_common {
         return (Verdict::Left, "common-word");
@@ -367,13 +484,23 @@ struct Coref {
 
 impl Coref {
     /// Indexes the people added since the last call.
-    fn update(&mut self, people: &People) {
+    fn update(&mut self, people: &People, lex: &crate::lexicon::Lexicons) {
         for (k, p) in people.people.iter().enumerate().skip(self.seen) {
             let name = crate::normalize::fold(&p.name);
             let words = name
                 .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
                 .filter(|w| w.chars().count() >= 3);
-            let mut keys: Vec<&str> = words.collect();
+            // A word the press writes in lowercase ("Seragam" of a headline's false name)
+            // names no one alone.
+            let mut keys: Vec<&str> = words
+                .filter(|w| {
+                    !lex.word(w).is_some_and(|i| {
+                        i.common
+                            && i.lower_share >= 75
+                            && !matches!(i.name, Some(NameClass::Given | NameClass::Family))
+                    })
+                })
+                .collect();
             keys.push(&name);
             keys.dedup();
             for key in keys {
