@@ -204,9 +204,9 @@ impl Extractor {
             lex: &self.lex,
         };
         let places = entities::places::resolve(&ctx, fields.dateline.clone());
-        let mentions = entities::institutions::resolve(&ctx, &places);
-        let mut people = entities::people::resolve(&ctx, &places, &mentions, times.reference);
         let runs = entities::proper::Runs::scan(norm.text());
+        let mentions = entities::institutions::resolve(&ctx, &places, &runs);
+        let mut people = entities::people::resolve(&ctx, &places, &mentions, times.reference);
         let headline = fields
             .title
             .clone()

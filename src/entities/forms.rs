@@ -7,10 +7,16 @@
 //!   jurisdiction, not part of it ("Dinas Perikanan Kabupaten Berau").
 //! * A party's board: "DPD Partai Golkar", "DPW PKB", "DPC PDIP" are the party (its
 //!   jurisdiction, from the place after it, tells the level).
+//! * A name that ends with a word of the `org-tail` class ("Hamburger SV", "Valencia
+//!   CF", "Peace TV", "Warner Bros") is a body of that class's type (`klub`, `media`,
+//!   `perusahaan`, `kelompok-musik`), labelled with its name.
+//! * An acronym defined in parentheses after a body ("Sekolah Tinggi Kesejahteraan Sosial
+//!   (STKS)") names that body wherever it is written again ("STKS").
 
 use std::ops::Range;
 
 use super::institutions::Mention;
+use super::proper::{Runs, Shape};
 use super::Context;
 use crate::gazetteer::Entry;
 use crate::lexicon::NamePattern;
@@ -148,9 +154,29 @@ fn name_words(ctx: &Context, i: usize, pattern: NamePattern) -> Vec<Range<usize>
             break;
         }
         if let Some(h) = hit {
+            // A place inside the name, not at its end ("Partai Indonesia Baru"), or the
+            // whole name of a body named after its place ("Universitas Semarang").
+            let place = ctx
+                .entries(next_hit)
+                .iter()
+                .any(|e| matches!(e, Entry::Place(_)));
+            let end = h.range.end;
+            let more = text[end..].starts_with(' ')
+                && text[end + 1..].starts_with(|c: char| c.is_uppercase())
+                && !LINKS.contains(&crate::entities::proper_word(ctx.folded, end + 1));
+            if place && (more || (out.is_empty() && pattern == NamePattern::Named)) {
+                out.push(q..end);
+                p = end;
+                pending_link = false;
+                continue;
+            }
             let stop = ctx.entries(next_hit).iter().any(|e| match e {
                 Entry::Place(_) | Entry::Title(_) | Entry::Event(_) | Entry::Election(_) => true,
-                Entry::Institution(_) | Entry::Guarded(_) => pattern == NamePattern::Compose,
+                // Another body's head word begins another name ("… dan Partai X").
+                Entry::Institution(k) | Entry::Guarded(k) => {
+                    pattern == NamePattern::Compose
+                        || ctx.lex.institutions[*k as usize].pattern.is_some()
+                }
                 Entry::Term(_) => !ctx.honorific(next_hit),
                 _ => false,
             });
@@ -180,4 +206,100 @@ fn name_words(ctx: &Context, i: usize, pattern: NamePattern) -> Vec<Range<usize>
         // A link word with no name after it is not part of the name.
     }
     out
+}
+
+/// Bodies named by a tail word: the capitalized words of a run before a word of the
+/// `org-tail` class (at most four), where no other mention stands.
+pub(super) fn tailed(ctx: &Context, runs: &Runs, out: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    for run in runs.runs() {
+        for k in run.clone().skip(1) {
+            let w = &runs.words[k];
+            let folded = &ctx.folded[w.range.clone()];
+            let Some(kind) = org_tail(ctx, folded) else {
+                continue;
+            };
+            let first = k.saturating_sub(4).max(run.start);
+            let mut start = k;
+            while start > first && runs.words[start - 1].shape != Shape::Particle {
+                start -= 1;
+            }
+            let range = runs.words[start].range.start..w.range.end;
+            let taken = out
+                .iter()
+                .any(|m| m.range.start < range.end && range.start < m.range.end);
+            if start == k || taken {
+                continue;
+            }
+            let category = ctx.lex.category_of(kind).map(str::to_string);
+            found.push(Mention {
+                kind: kind.to_string(),
+                category,
+                label: Some(crate::extract::slug(&ctx.text[range.clone()])),
+                range,
+                ..Mention::default()
+            });
+        }
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|m| m.range.start);
+    }
+}
+
+/// The type of the `org-tail` term that a folded word is, if any.
+fn org_tail<'a>(ctx: &Context<'a>, folded: &str) -> Option<&'a str> {
+    let info = ctx.lex.word(folded)?;
+    info.terms.iter().find_map(|&t| {
+        let term = &ctx.lex.terms[t as usize];
+        (term.kind == "org-tail").then_some(term.value.as_str())
+    })
+}
+
+/// Acronyms defined in parentheses after a body ("… (STKS)") name it again where they
+/// are written alone in capitals.
+pub(super) fn acronyms(ctx: &Context, runs: &Runs, out: &mut Vec<Mention>) {
+    let text = ctx.text;
+    let mut defined: Vec<(&str, usize)> = Vec::new();
+    for (k, m) in out.iter().enumerate() {
+        let rest = &text[m.range.end..];
+        let Some(inner) = rest.strip_prefix(" (") else {
+            continue;
+        };
+        let len = inner.find(')').unwrap_or(0);
+        let acr = &inner[..len];
+        let upper = (2..=8).contains(&acr.len())
+            && acr
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && acr.bytes().any(|b| b.is_ascii_uppercase());
+        if upper {
+            defined.push((acr, k));
+        }
+    }
+    if defined.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for w in runs.words.iter().filter(|w| w.shape == Shape::Upper) {
+        let written = &text[w.range.clone()];
+        let Some(&(_, k)) = defined.iter().find(|(a, _)| *a == written) else {
+            continue;
+        };
+        let taken = out
+            .iter()
+            .any(|m| m.range.start < w.range.end && w.range.start < m.range.end);
+        if !taken {
+            let m = &out[k];
+            found.push(Mention {
+                range: w.range.clone(),
+                unit: None,
+                ..m.clone()
+            });
+        }
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|m| m.range.start);
+    }
 }

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::places::Places;
+use super::proper::Runs;
 use super::{forms, Context};
 use crate::gazetteer::Entry;
 
@@ -91,7 +92,7 @@ pub struct Tail {
 }
 
 /// Every institution mention, in text order.
-pub fn resolve(ctx: &Context, places: &Places) -> Vec<Mention> {
+pub fn resolve(ctx: &Context, places: &Places, runs: &Runs) -> Vec<Mention> {
     let named = named_kinds(ctx);
     let mut out = Vec::new();
     let mut i = 0;
@@ -151,6 +152,8 @@ pub fn resolve(ctx: &Context, places: &Places) -> Vec<Mention> {
         out.push(mention);
         i = tail.last_hit + 1;
     }
+    forms::tailed(ctx, runs, &mut out);
+    forms::acronyms(ctx, runs, &mut out);
     out
 }
 

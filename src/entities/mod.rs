@@ -155,6 +155,15 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The word starting at `pos` of a folded text (letters and digits).
+pub(crate) fn proper_word(folded: &str, pos: usize) -> &str {
+    let rest = folded.get(pos..).unwrap_or("");
+    let len = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    &rest[..len]
+}
+
 /// Whether two words are at most one substitution, insertion or deletion apart
 /// ("Kapala"/"Kepala", "Hitel"/"Hotel").
 pub(crate) fn one_edit(a: &str, b: &str) -> bool {

@@ -1069,6 +1069,12 @@ fn known_jurisdictions(ctx: &Context, people: &mut [FoundPerson], day: Date) {
 fn resolve_offices(ctx: &Context, out: &mut People, reference: Option<Date>) {
     let offices = std::mem::take(&mut out.offices);
     for office in offices {
+        // A title in lowercase is a noun ("pemilu presiden Amerika Serikat"), no one's
+        // office.
+        if !ctx.text[office.range.clone()].starts_with(|c: char| c.is_uppercase()) {
+            out.offices.push(office);
+            continue;
+        }
         let role = &office.role;
         let holder = reference.and_then(|day| holder_on(ctx, role, day));
         if let Some(o) = holder {

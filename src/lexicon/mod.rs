@@ -405,6 +405,7 @@ pub const LOOKUP_KINDS: &[&str] = &[
     "kin",
     "name-cue",
     "not-org",
+    "org-tail",
     "locative",
     "thing-cue",
     "person-verb",

@@ -104,6 +104,15 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
         .iter()
         .flat_map(|p| p.mentions.iter().cloned())
         .chain(people.offices.iter().map(|o| o.range.clone()))
+        // Bodies found by their form ("James Last Orchestra", "Universitas X"): their
+        // words are theirs.
+        .chain(
+            input
+                .bodies
+                .iter()
+                .filter(|m| m.label.is_some())
+                .map(|m| m.range.clone()),
+        )
         .collect();
     taken.sort_by_key(|r| r.start);
     // What the lexicons say of each capitalized word, looked up once.
@@ -449,7 +458,33 @@ fn decide(
     let given_first = words.first().is_some_and(|w| w.shape == Shape::Capitalized)
         && info(0).is_some_and(|w| w.name == Some(NameClass::Given));
     if names > 0 && (!any_common || (given_first && real >= 2)) && (names == real || real >= 2) {
-        if real == 1 && matches!(before, Before::Locative) {
+        // After a place noun a name is a street's or a place's ("jalan Dewi Sartika"),
+        // after a preposition only a single word is ("di Sukamaju").
+        let street = matches!(
+            ctx.word_before(range.start),
+            "jalan"
+                | "jl"
+                | "jl."
+                | "jln"
+                | "gang"
+                | "gg"
+                | "desa"
+                | "dusun"
+                | "kampung"
+                | "kota"
+                | "kabupaten"
+                | "kecamatan"
+                | "kelurahan"
+                | "pulau"
+                | "gunung"
+                | "sungai"
+                | "stasiun"
+                | "bandara"
+                | "pelabuhan"
+                | "perumahan"
+                | "kompleks"
+        );
+        if (real == 1 || street) && matches!(before, Before::Locative) {
             return (Verdict::Left, "locative");
         }
         return (
