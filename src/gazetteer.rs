@@ -438,18 +438,17 @@ impl Gazetteer {
     }
 }
 
-/// One word of [`FirstWords`]: `(hash, start in the table's words, length, trie state
-/// after it)`.
-type FirstWord = (u64, u32, u32, StateID);
-
-/// An open-addressing table from the aliases' first words to the trie state after
-/// them, keyed by [`word_hash`] and checked against the word's bytes.
+/// The trie state after each distinct first word, in an open-addressed table: a slot is
+/// eight bytes (the hash's low half as a tag, and the index of the word plus one), so
+/// that probing touches few cache lines; the word itself is compared only on a tag match.
 #[derive(Clone, Debug)]
 struct FirstWords {
-    /// The occupied slots hold a word.
-    slots: Box<[Option<FirstWord>]>,
+    /// `tag << 32 | (index + 1)`, or 0 for an empty slot.
+    slots: Box<[u64]>,
     /// A hash's first slot is its top bits: `hash >> shift`.
     shift: u32,
+    /// Per word: where it starts in `words`, its length, the trie state after it.
+    entries: Vec<(u32, u32, StateID)>,
     /// The words, concatenated.
     words: Vec<u8>,
 }
@@ -459,8 +458,9 @@ impl FirstWords {
     fn with_capacity(n: usize) -> FirstWords {
         let size = (2 * n).next_power_of_two().max(2);
         FirstWords {
-            slots: vec![None; size].into_boxed_slice(),
+            slots: vec![0; size].into_boxed_slice(),
             shift: 64 - size.trailing_zeros(),
+            entries: Vec::new(),
             words: Vec::new(),
         }
     }
@@ -472,11 +472,17 @@ impl FirstWords {
     }
 
     fn get(&self, hash: u64, word: &[u8]) -> Option<StateID> {
+        let tag = hash & 0xffff_ffff;
         for i in self.probe(hash) {
-            let (h, start, len, sid) = self.slots[i]?;
-            let stored = self.words.get(start as usize..(start + len) as usize);
-            if h == hash && stored == Some(word) {
-                return Some(sid);
+            let slot = self.slots[i];
+            if slot == 0 {
+                return None;
+            }
+            if slot >> 32 == tag {
+                let (start, len, sid) = self.entries[(slot & 0xffff_ffff) as usize - 1];
+                if self.words.get(start as usize..(start + len) as usize) == Some(word) {
+                    return Some(sid);
+                }
             }
         }
         None
@@ -486,9 +492,10 @@ impl FirstWords {
     fn insert(&mut self, hash: u64, word: &[u8], sid: StateID) {
         let start = self.words.len() as u32;
         self.words.extend_from_slice(word);
-        let slot = (hash, start, word.len() as u32, sid);
-        if let Some(i) = self.probe(hash).find(|&i| self.slots[i].is_none()) {
-            self.slots[i] = Some(slot);
+        self.entries.push((start, word.len() as u32, sid));
+        let slot = (hash & 0xffff_ffff) << 32 | self.entries.len() as u64;
+        if let Some(i) = self.probe(hash).find(|&i| self.slots[i] == 0) {
+            self.slots[i] = slot;
         }
     }
 }

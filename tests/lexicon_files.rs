@@ -93,6 +93,36 @@ fn the_valid_set_loads_alone_and_the_cli_counts_it() {
 }
 
 #[test]
+fn coverage_on_a_date_counts_the_places_with_a_holder() {
+    let dir = set_with("coverage", &[]);
+    let run = |day: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+            .args(["lexicon", "check"])
+            .arg(&dir)
+            .args(["--alone", "--date", day])
+            .output()
+            .expect("run warta");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // Budi Santoso is wali kota of Bontang (the one city of the set) from February 2021.
+    let served = run("2023-05-01");
+    assert!(
+        served.contains("bupati/wali-kota (incl. Pj/Plt)\t1/1\n"),
+        "{served}"
+    );
+    assert!(
+        served.contains("gubernur (incl. Pj/Plt)\t0/1\n"),
+        "{served}"
+    );
+    let before = run("2020-05-01");
+    assert!(
+        before.contains("bupati/wali-kota (incl. Pj/Plt)\t0/1\n"),
+        "{before}"
+    );
+}
+
+#[test]
 fn missing_columns_and_wrong_cell_counts() {
     let places = "id\tname\tparent\n64\tKaltim\tID\n";
     let titles = "id\tinstitution\taliases\nkapolres\tpolres\n\nx\ty\tz\textra\n";

@@ -51,6 +51,9 @@ enum LexiconCommand {
         /// Check only the folder's files, without the embedded lexicons.
         #[arg(long)]
         alone: bool,
+        /// Also print the offices with a known holder on this day (YYYY-MM-DD).
+        #[arg(long, value_parser = extract::parse_date)]
+        date: Option<jiff::civil::Date>,
     },
 }
 
@@ -69,7 +72,7 @@ pub fn run() -> ExitCode {
         Command::Bench(args) => bench::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Lexicon {
-            command: LexiconCommand::Check { dir, alone },
-        } => lexicon::check(dir, alone),
+            command: LexiconCommand::Check { dir, alone, date },
+        } => lexicon::check(dir, alone, date),
     }
 }

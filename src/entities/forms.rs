@@ -249,11 +249,8 @@ pub(super) fn tailed(ctx: &Context, runs: &Runs, out: &mut Vec<Mention>) {
 
 /// The type of the `org-tail` term that a folded word is, if any.
 fn org_tail<'a>(ctx: &Context<'a>, folded: &str) -> Option<&'a str> {
-    let info = ctx.lex.word(folded)?;
-    info.terms.iter().find_map(|&t| {
-        let term = &ctx.lex.terms[t as usize];
-        (term.kind == "org-tail").then_some(term.value.as_str())
-    })
+    let t = ctx.lex.closed(folded).org_tail?;
+    Some(ctx.lex.terms[t as usize].value.as_str())
 }
 
 /// Acronyms defined in parentheses after a body ("… (STKS)") name it again where they

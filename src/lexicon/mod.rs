@@ -392,6 +392,10 @@ pub struct Lexicons {
     word_info: FxHashMap<String, WordInfo>,
     /// Person id → the indices of their rows in `officials`.
     official_rows: FxHashMap<String, Vec<u32>>,
+    /// The closed classes of words alone, for the words read around a name: a small
+    /// table, so that those lookups stay in the cache (the common words and names of
+    /// `word_info` are tens of thousands).
+    closed_words: FxHashMap<String, ClosedWord>,
     /// The aliases (folded, words one space apart) of the titles of class `role`, which
     /// are looked up around a name rather than matched by the automaton, with the title.
     role_aliases: FxHashMap<String, u32>,
@@ -429,6 +433,19 @@ pub struct WordInfo {
     pub role: Option<u32>,
     /// Whether this word ends a description of two words ("kuasa hukum").
     pub role_tail: bool,
+}
+
+/// What the closed classes say of a word: its term kinds and descriptions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ClosedWord {
+    /// The word classes of its terms ([`kind`] bits).
+    pub kinds: u32,
+    /// The title of class `role` whose one-word alias it is.
+    pub role: Option<u32>,
+    /// Whether it ends a description of two words.
+    pub role_tail: bool,
+    /// The `org-tail` term it is (index into `terms`).
+    pub org_tail: Option<u32>,
 }
 
 /// The bits of [`WordInfo::kinds`]: one per term kind ([`term_kind_bit`]).
@@ -548,6 +565,22 @@ impl Lexicons {
                 }
             }
         }
+        for (w, info) in &lex.word_info {
+            if info.kinds != 0 || info.role.is_some() || info.role_tail {
+                let org_tail = info
+                    .terms
+                    .iter()
+                    .copied()
+                    .find(|&t| lex.terms[t as usize].kind == "org-tail");
+                let c = ClosedWord {
+                    kinds: info.kinds,
+                    role: info.role,
+                    role_tail: info.role_tail,
+                    org_tail,
+                };
+                lex.closed_words.insert(w.clone(), c);
+            }
+        }
         Ok(lex)
     }
 
@@ -567,6 +600,16 @@ impl Lexicons {
     /// the folded phrase `words` (one space between words), if any.
     pub fn role(&self, words: &str) -> Option<u32> {
         self.role_aliases.get(words).copied()
+    }
+
+    /// How many personal names the names lexicons hold.
+    pub fn name_count(&self) -> usize {
+        self.word_info.values().filter(|w| w.name.is_some()).count()
+    }
+
+    /// How many common words the words lexicons hold.
+    pub fn common_word_count(&self) -> usize {
+        self.word_info.values().filter(|w| w.common).count()
     }
 
     /// How the names lexicon knows a folded word, if it does.
@@ -600,7 +643,12 @@ impl Lexicons {
 
     /// The term kinds of a folded word, as bits of [`kind`].
     pub fn word_kinds(&self, folded: &str) -> u32 {
-        self.word(folded).map_or(0, |w| w.kinds)
+        self.closed(folded).kinds
+    }
+
+    /// What the closed classes say of a folded word (term kinds, descriptions).
+    pub fn closed(&self, folded: &str) -> ClosedWord {
+        self.closed_words.get(folded).copied().unwrap_or_default()
     }
 
     /// The one-word aliases (folded) of the terms of word class `kind`, with their term.

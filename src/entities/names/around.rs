@@ -194,6 +194,26 @@ pub(super) fn role_before(input: &Input, start: usize) -> Option<FoundRole> {
 /// Read back word by word, at most forty words, to the sentence start.
 pub(super) fn role_of_list(input: &Input, start: usize) -> Option<FoundRole> {
     let ctx = input.ctx;
+    // Most names follow no list marker: look for one first, in the 300 bytes before.
+    let mut from = start.saturating_sub(300);
+    while !ctx.folded.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &ctx.folded.as_bytes()[from..start];
+    let marked = [
+        &b"adalah"[..],
+        b"yakni",
+        b"yaitu",
+        b"ialah",
+        b"masing-masing",
+        b"inisial",
+        b"satunya",
+    ]
+    .iter()
+    .any(|m| memchr::memmem::find(window, m).is_some());
+    if !marked {
+        return None;
+    }
     let mut pos = past_honorifics(ctx, start);
     let mut listed = false;
     for _ in 0..40 {
@@ -215,7 +235,7 @@ pub(super) fn role_of_list(input: &Input, start: usize) -> Option<FoundRole> {
         ) {
             listed = true;
         } else if listed {
-            if let Some(t) = ctx.lex.word(word).and_then(|w| w.role) {
+            if let Some(t) = ctx.lex.closed(word).role {
                 return Some(role(ctx, t, None));
             }
         }
@@ -268,7 +288,7 @@ fn word_start(ctx: &Context, pos: usize) -> usize {
 /// starts: two words ("kuasa hukum") before one ("warga").
 fn role_ending_at(ctx: &Context, pos: usize) -> Option<(u32, usize)> {
     let last = ctx.word_before(pos);
-    let info = ctx.lex.word(last)?;
+    let info = ctx.lex.closed(last);
     let last_start = word_start(ctx, pos);
     if info.role_tail {
         let before = ctx.word_before(last_start);
@@ -402,13 +422,13 @@ fn role_after(input: &Input, end: usize) -> Option<FoundRole> {
     let second = next_word(&rest[first.len()..]);
     let two = ctx
         .lex
-        .word(second)
-        .is_some_and(|w| w.role_tail)
+        .closed(second)
+        .role_tail
         .then(|| ctx.lex.role(&format!("{first} {second}")))
         .flatten();
     let (title, len) = match two {
         Some(t) => (t, first.len() + 1 + second.len()),
-        None => (ctx.lex.word(first)?.role?, first.len()),
+        None => (ctx.lex.closed(first).role?, first.len()),
     };
     Some(role(ctx, title, place_after(input, at + len)))
 }

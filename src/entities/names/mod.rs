@@ -520,6 +520,9 @@ struct Coref {
 impl Coref {
     /// Indexes the people added since the last call.
     fn update(&mut self, people: &People, lex: &crate::lexicon::Lexicons) {
+        if self.seen == people.people.len() {
+            return;
+        }
         for (k, p) in people.people.iter().enumerate().skip(self.seen) {
             let name = crate::normalize::fold(&p.name);
             let words = name
