@@ -133,6 +133,8 @@ fn name_words(ctx: &Context, i: usize, pattern: NamePattern) -> Vec<Range<usize>
     let mut p = ctx.hits[i].range.end;
     let mut next_hit = i + 1;
     let mut pending_link = false;
+    // In a list ("…, Yayasan Bina Insani dan Persija FC") "dan" ends the list, not a name.
+    let in_list = text[..ctx.hits[i].range.start].trim_end().ends_with(',');
     while out.len() < 8 {
         if !text[p..].starts_with(' ') {
             break;
@@ -195,6 +197,8 @@ fn name_words(ctx: &Context, i: usize, pattern: NamePattern) -> Vec<Range<usize>
         if first.is_uppercase() || (first.is_ascii_digit() && !out.is_empty()) {
             out.push(q..q + len);
             pending_link = false;
+        } else if folded == "dan" && in_list {
+            break;
         } else if matches!(folded, "dan" | "of" | "&" | "de") && !out.is_empty() {
             pending_link = true;
         } else {

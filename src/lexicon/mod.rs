@@ -408,7 +408,6 @@ pub const LOOKUP_KINDS: &[&str] = &[
     "not-name",
     "kin",
     "name-cue",
-    "not-org",
     "org-tail",
     "locative",
     "thing-cue",

@@ -73,10 +73,11 @@ const TERM_KINDS: &[&str] = &[
     "not-name",
     "kin",
     "name-cue",
-    "not-org",
     "locative",
     "thing-cue",
     "person-verb",
+    "org-tail",
+    "list",
 ];
 
 /// Term kinds looked up word by word (never matched by the gazetteer): their aliases are
@@ -85,10 +86,10 @@ const LOOKUP_KINDS: &[&str] = &[
     "not-name",
     "kin",
     "name-cue",
-    "not-org",
     "locative",
     "thing-cue",
     "person-verb",
+    "org-tail",
 ];
 
 /// Institution categories (docs/ACTORS.md).
@@ -1005,8 +1006,11 @@ fn check_files(files: &[(PathBuf, String)]) -> Report {
                 }
                 // Word-by-word terms are compared within their own kind only: a word may be
                 // a cue and a person verb, a locative and a not-name, on purpose.
+                // Units count only after their type word ("Kodam Pattimura", "Lanud
+                // Pattimura"): compared within their type.
                 let scope = match t.get(row, "kind") {
                     k if t.kind == "terms" && LOOKUP_KINDS.contains(&k) => k.to_string(),
+                    _ if t.kind == "units" => t.get(row, "type").to_string(),
                     _ => String::new(),
                 };
                 let id = id_cols

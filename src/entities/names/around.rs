@@ -194,24 +194,14 @@ pub(super) fn role_before(input: &Input, start: usize) -> Option<FoundRole> {
 /// Read back word by word, at most forty words, to the sentence start.
 pub(super) fn role_of_list(input: &Input, start: usize) -> Option<FoundRole> {
     let ctx = input.ctx;
-    // Most names follow no list marker: look for one first, in the 300 bytes before.
-    let mut from = start.saturating_sub(300);
-    while !ctx.folded.is_char_boundary(from) {
-        from += 1;
-    }
-    let window = &ctx.folded.as_bytes()[from..start];
-    let marked = [
-        &b"adalah"[..],
-        b"yakni",
-        b"yaitu",
-        b"ialah",
-        b"masing-masing",
-        b"inisial",
-        b"satunya",
-    ]
-    .iter()
-    .any(|m| memchr::memmem::find(window, m).is_some());
-    if !marked {
+    // A list word is a hit of the `list` term kind ("adalah", "yakni"). Most names
+    // follow none: look for one first, in the 300 bytes before.
+    let is_list = |h: usize| ctx.term(h, "list").is_some();
+    let first = ctx.hit_from(start.saturating_sub(300))?;
+    if !(first..ctx.hits.len())
+        .take_while(|&h| ctx.hits[h].range.start < start)
+        .any(is_list)
+    {
         return None;
     }
     let mut pos = past_honorifics(ctx, start);
@@ -229,10 +219,10 @@ pub(super) fn role_of_list(input: &Input, start: usize) -> Option<FoundRole> {
             }
             continue;
         }
-        if matches!(
-            word,
-            "adalah" | "yakni" | "yaitu" | "ialah" | "masing-masing" | "inisial" | "satunya"
-        ) {
+        let list_word = ctx
+            .hit_before(head.len())
+            .is_some_and(|h| ctx.hits[h].range.end == head.len() && is_list(h));
+        if list_word {
             listed = true;
         } else if listed {
             if let Some(t) = ctx.lex.closed(word).role {

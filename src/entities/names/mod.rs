@@ -148,9 +148,14 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
                 Verdict::Person(role) => {
                     // The description before the name (and its honorifics), if no cue
                     // gave one: "tokoh agama setempat, K.H. Abdul Mu'in".
-                    let role = role
-                        .or_else(|| around::role_before(input, cand.lead))
-                        .or_else(|| around::role_of_list(input, range.start));
+                    // And the description of a list the name is in, beside its own
+                    // ("tersangka adalah HR (52) dan MY (38), warga setempat").
+                    let role = role.or_else(|| around::role_before(input, cand.lead));
+                    let list = around::role_of_list(input, range.start);
+                    let (role, list) = match role {
+                        Some(r) => (Some(r), list),
+                        None => (list, None),
+                    };
                     let honorifics = if cand.honorifics.is_empty() {
                         around::honorifics_before(input.ctx, range.start)
                     } else {
@@ -164,6 +169,9 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
                         honorifics,
                         role,
                     );
+                    if let Some(list) = list {
+                        add_role(&mut people.people[k], list);
+                    }
                     let end = people.people[k].mentions.last().map_or(0, |m| m.end);
                     if let Some(extra) = around::apposition_role(input, end) {
                         add_role(&mut people.people[k], extra);
