@@ -132,7 +132,6 @@ fn name_words(ctx: &Context, i: usize, pattern: NamePattern) -> Vec<Range<usize>
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut p = ctx.hits[i].range.end;
     let mut next_hit = i + 1;
-    let mut pending_link = false;
     // In a list ("…, Yayasan Bina Insani dan Persija FC") "dan" ends the list, not a name.
     let in_list = text[..ctx.hits[i].range.start].trim_end().ends_with(',');
     while out.len() < 8 {
@@ -169,7 +168,6 @@ fn name_words(ctx: &Context, i: usize, pattern: NamePattern) -> Vec<Range<usize>
             if place && (more || (out.is_empty() && pattern == NamePattern::Named)) {
                 out.push(q..end);
                 p = end;
-                pending_link = false;
                 continue;
             }
             let stop = ctx.entries(next_hit).iter().any(|e| match e {
@@ -189,25 +187,21 @@ fn name_words(ctx: &Context, i: usize, pattern: NamePattern) -> Vec<Range<usize>
             if h.range.end > q + len && text[h.range.clone()].starts_with(char::is_uppercase) {
                 out.push(q..h.range.end);
                 p = h.range.end;
-                pending_link = false;
                 continue;
             }
         }
         let first = word.chars().next().unwrap_or(' ');
         if first.is_uppercase() || (first.is_ascii_digit() && !out.is_empty()) {
             out.push(q..q + len);
-            pending_link = false;
         } else if folded == "dan" && in_list {
             break;
         } else if matches!(folded, "dan" | "of" | "&" | "de") && !out.is_empty() {
-            pending_link = true;
+            // A link inside the name ("Pendidikan dan Kebudayaan"): the name goes on if a
+            // capitalized word follows (a link with none after it was never pushed).
         } else {
             break;
         }
         p = q + len;
-    }
-    if pending_link {
-        // A link word with no name after it is not part of the name.
     }
     out
 }

@@ -397,12 +397,22 @@ pub(super) fn apposition_role(input: &Input, end: usize) -> Option<FoundRole> {
     role_after(input, at)
 }
 
-/// ", warga Desa Sukamaju," / ", seorang pedagang": a description as an apposition after
-/// `end`, with the place written right after it.
+/// ", warga Desa Sukamaju," / ", seorang pedagang" / " adalah seorang penulis": a
+/// description as an apposition or a predicate after `end`, with the place written right
+/// after it.
 fn role_after(input: &Input, end: usize) -> Option<FoundRole> {
     let ctx = input.ctx;
-    let rest = &ctx.folded[end..];
-    let rest = rest.strip_prefix(',')?.trim_start_matches(' ');
+    let rest = ctx.folded[end..].trim_start_matches(' ');
+    let comma = rest.starts_with(',');
+    let rest = rest.trim_start_matches(',').trim_start_matches(' ');
+    let copula = ["adalah ", "merupakan ", "ialah "]
+        .iter()
+        .find_map(|c| rest.strip_prefix(c));
+    let rest = match copula {
+        Some(r) => r,
+        None if comma => rest,
+        None => return None,
+    };
     let rest = ["salah seorang ", "salah satu ", "seorang "]
         .iter()
         .find_map(|p| rest.strip_prefix(p))
@@ -475,9 +485,13 @@ fn office_before(ctx: &Context, people: &People, start: usize) -> Option<usize> 
         .filter(|(_, o)| o.range.end <= start && start - o.range.end <= 100)
         .max_by_key(|(_, o)| o.range.end)?;
     let between = &ctx.text[o.range.end..start];
-    let linked = [" dari ", " di ", " pada ", " asal "]
-        .iter()
-        .any(|l| between.starts_with(l));
+    // Linked to a body or place by name: "Kepala Seksi pada Dinas Sosial, Budi", not
+    // "presiden Amerika Serikat pada tahun 2008, Warren".
+    let linked = [" dari ", " di ", " pada ", " asal "].iter().any(|l| {
+        between
+            .strip_prefix(l)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+    });
     let shape = between.trim_end().ends_with(',')
         && between.matches(',').count() == 1
         && !between.contains(['.', '"', '\n']);
