@@ -75,3 +75,64 @@ fn the_description_before_a_list_word_goes_to_everyone_listed() {
         ]
     );
 }
+
+/// The people of a text: (name, role titles).
+fn people(text: &str) -> Vec<(String, Vec<String>)> {
+    record(text)
+        .people
+        .into_iter()
+        .map(|p| (p.name, p.roles.into_iter().map(|r| r.title).collect()))
+        .collect()
+}
+
+#[test]
+fn an_acronym_spelled_out_after_it_is_no_person() {
+    // A role before it ("tokoh") is no evidence then; a person with a note is still one.
+    let found = people(
+        "Sudah lama Martono menjadi tokoh Kosgoro (Koperasi Serba Guna Gotong Royong). \
+         Menurut Agus (Anggota DPRD Sulsel), rapat itu penting.",
+    );
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Martono", "Agus"]);
+}
+
+#[test]
+fn a_name_read_as_a_place_stays_a_place() {
+    // "stasiun Clarke Quay" makes it a place; the second mention has nothing more.
+    let found = people(
+        "Pembangunan di sekitar stasiun Clarke Quay terus berjalan. Kawasan dekat The \
+         Central dan Clarke Quay ramai dikunjungi.",
+    );
+    assert_eq!(found, Vec::<(String, Vec<String>)>::new());
+}
+
+#[test]
+fn a_street_named_after_a_person_is_no_mention_of_them() {
+    let r = record(
+        "Gubernur menemui Budi Sudirman di kantornya. Kantor itu berada di jalan Sudirman, \
+         dekat pasar.",
+    );
+    let budi = &r.people[0];
+    assert_eq!(budi.name, "Budi Sudirman");
+    let mentions: Vec<&str> = budi.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(mentions, ["Budi Sudirman"]);
+}
+
+#[test]
+fn a_description_as_a_predicate() {
+    let found = people("Stephen Wirawan adalah seorang penulis asal Bandung.");
+    assert_eq!(
+        found,
+        [("Stephen Wirawan".to_string(), vec!["penulis".to_string()])]
+    );
+}
+
+#[test]
+fn capitals_before_a_capitalized_word_are_no_initials() {
+    // "SMP Negeri 1" names a school; "AS (32)" after "tersangka" is a suspect.
+    let found = people(
+        "Ia menjabat Kepala Sekolah SMP Negeri 1 Sukamaju. Polisi menahan tersangka AS (32).",
+    );
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["AS"]);
+}

@@ -42,7 +42,7 @@
 mod around;
 mod candidates;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -127,6 +127,7 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
         .collect();
     let mut hit = 0;
     let mut deferred: Vec<(Range<usize>, Option<usize>)> = Vec::new();
+    let mut places_named: FxHashSet<&str> = FxHashSet::default();
     let mut coref = Coref {
         names: FxHashMap::default(),
         quotes: around::Quotes::new(input.ctx.text),
@@ -136,7 +137,22 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
         for cand in candidates::cut(input, &infos, run, &mut hit, &taken) {
             let range = input.runs.range(cand.words.clone());
             coref.update(people, input.ctx.lex);
-            let (verdict, rule) = decide(input, &infos, &cand, people, &coref);
+            let (mut verdict, mut rule) = decide(input, &infos, &cand, people, &coref);
+            // A name the article has written as a place's ("stasiun Clarke Quay") stays a
+            // place's where nothing but its form says it is a person's.
+            let folded = &input.ctx.folded[range.clone()];
+            // (After a place noun only: "ke Erwin", "dari Marquez" are people as often.)
+            if rule == "locative" && place_noun(input.ctx.word_before(range.start)) {
+                places_named.insert(folded);
+            } else if matches!(rule, "proper" | "given-name") && places_named.contains(folded) {
+                (verdict, rule) = (Verdict::Left, "named-place");
+            }
+            if matches!(verdict, Verdict::Person(_))
+                && cand.known.is_none()
+                && spelled_out_after(input.ctx.text, range.clone())
+            {
+                (verdict, rule) = (Verdict::Left, "acronym-spelled-out");
+            }
             if let Some(log) = log.as_deref_mut() {
                 log.push(Decision {
                     range: range.clone(),
@@ -216,6 +232,9 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
     coref.seen = 0;
     coref.update(people, input.ctx.lex);
     for (range, logged) in deferred {
+        if place_noun(input.ctx.word_before(range.start)) {
+            continue;
+        }
         if let Some(k) = coref.find(input.ctx, &range) {
             if let Some(d) = logged.and_then(|i| log.as_deref_mut()?.get_mut(i)) {
                 d.person = true;
@@ -287,6 +306,92 @@ const DEFERRED: &[&str] = &[
     "quoted",
 ];
 
+/// Whether a word is a noun of a kind of place whose name follows it ("jalan Dewi
+/// Sartika", "desa Sukamaju", "distrik Isa"): the name after it is the place's, even when
+/// it is also a word of a person's name.
+fn place_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "jalan"
+            | "jl"
+            | "jl."
+            | "jln"
+            | "gang"
+            | "gg"
+            | "desa"
+            | "dusun"
+            | "kampung"
+            | "kota"
+            | "kabupaten"
+            | "kecamatan"
+            | "kelurahan"
+            | "pulau"
+            | "gunung"
+            | "sungai"
+            | "stasiun"
+            | "bandara"
+            | "pelabuhan"
+            | "perumahan"
+            | "kompleks"
+            | "distrik"
+            | "prefektur"
+            | "provinsi"
+    )
+}
+
+/// Whether the one word at `range` is an acronym spelled out in parentheses after it:
+/// "Kosgoro (Koperasi Serba Guna Gotong Royong)", "Bappeda (Badan Perencanaan Pembangunan
+/// Daerah)": the word is made of the beginnings of at least two of the words in the
+/// parentheses, in order, the first one's included. A person's name is not spelled out so
+/// ("Agus (Anggota DPRD Sulsel)": "us" begins none of the words after "Ag").
+fn spelled_out_after(text: &str, range: Range<usize>) -> bool {
+    let word: Vec<char> = text[range.clone()]
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect();
+    if word.len() < 3 || word.contains(&' ') {
+        return false;
+    }
+    let Some(inside) = text[range.end..]
+        .trim_start_matches(' ')
+        .strip_prefix('(')
+        .and_then(|r| r.get(..r.find(')').filter(|&c| c <= 120)?))
+    else {
+        return false;
+    };
+    let words: Vec<Vec<char>> = inside
+        .split_whitespace()
+        .take(12)
+        .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+        .collect();
+    let capitalized = inside.trim_start().starts_with(char::is_uppercase);
+    capitalized && words.len() >= 2 && made_of_beginnings(&word, &words)
+}
+
+/// Whether `acronym` is the concatenation of beginnings of `words`, in order: of the
+/// first word at least its first letter, of the others possibly nothing. A table of the
+/// prefix lengths reachable after each word: linear in the words times the acronym.
+fn made_of_beginnings(acronym: &[char], words: &[Vec<char>]) -> bool {
+    let n = acronym.len();
+    let mut reach = vec![false; n + 1];
+    reach[0] = true;
+    for (j, word) in words.iter().enumerate() {
+        let mut next = vec![false; n + 1];
+        for i in (0..=n).filter(|&i| reach[i]) {
+            let common = word
+                .iter()
+                .zip(&acronym[i..])
+                .take_while(|(a, b)| a == b)
+                .count();
+            for k in usize::from(j == 0)..=common {
+                next[i + k] = true;
+            }
+        }
+        reach = next;
+    }
+    reach[n]
+}
+
 /// What a candidate is.
 enum Verdict {
     /// A person, with a role when the text gives one.
@@ -316,7 +421,9 @@ fn decide(
         }
         return (Verdict::Person(None), "known");
     }
-    if let Some(k) = coref.find(ctx, &range) {
+    // "jalan Sudirman" is a street even in an article about Sudirman.
+    let after_place_noun = place_noun(ctx.word_before(range.start));
+    if let Some(k) = coref.find(ctx, &range).filter(|_| !after_place_noun) {
         return (Verdict::Mention(k), "coref");
     }
     let upper_only = words
@@ -325,8 +432,14 @@ fn decide(
     if upper_only {
         let before = Before::read(input, people, range.start, !cand.honorifics.is_empty());
         let after = After::read(input, people, range.end);
+        // Capitals that a capitalized word follows are an acronym inside a name ("SMP
+        // Negeri 1", "RSUD Kota Bogor"), not a suspect's initials.
+        let named_on = ctx.text[range.end..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase));
         let initials = words.len() == 1
             && (2..=4).contains(&range.len())
+            && !named_on
             && (matches!(before, Before::Initials | Before::Role(_))
                 || matches!(after, After::Age));
         if !initials {
@@ -468,30 +581,7 @@ fn decide(
     if names > 0 && (!any_common || (given_first && real >= 2)) && (names == real || real >= 2) {
         // After a place noun a name is a street's or a place's ("jalan Dewi Sartika"),
         // after a preposition only a single word is ("di Sukamaju").
-        let street = matches!(
-            ctx.word_before(range.start),
-            "jalan"
-                | "jl"
-                | "jl."
-                | "jln"
-                | "gang"
-                | "gg"
-                | "desa"
-                | "dusun"
-                | "kampung"
-                | "kota"
-                | "kabupaten"
-                | "kecamatan"
-                | "kelurahan"
-                | "pulau"
-                | "gunung"
-                | "sungai"
-                | "stasiun"
-                | "bandara"
-                | "pelabuhan"
-                | "perumahan"
-                | "kompleks"
-        );
+        let street = place_noun(ctx.word_before(range.start));
         if (real == 1 || street) && matches!(before, Before::Locative) {
             return (Verdict::Left, "locative");
         }
