@@ -860,16 +860,7 @@ fn own_body(
         .get(k)
         .filter(|m| m.range.start == at && m.kind == kind)
     {
-        Some(m) => institutions::Tail {
-            jurisdiction: m.jurisdiction,
-            unit: m.unit.clone().or(tail.unit),
-            end: m.range.end,
-            last_hit: ctx
-                .hits
-                .partition_point(|h| h.range.start < m.range.end)
-                .saturating_sub(1)
-                .max(tail.last_hit),
-        },
+        Some(m) => through(ctx, m, m.jurisdiction, tail),
         None => tail,
     }
 }
@@ -889,18 +880,28 @@ fn late_body(
     {
         Some(m) => (
             Some(m.kind.clone()),
-            institutions::Tail {
-                jurisdiction: m.jurisdiction.or(tail.jurisdiction),
-                unit: m.unit.clone().or(tail.unit),
-                end: m.range.end,
-                last_hit: ctx
-                    .hits
-                    .partition_point(|h| h.range.start < m.range.end)
-                    .saturating_sub(1)
-                    .max(tail.last_hit),
-            },
+            through(ctx, m, m.jurisdiction.or(tail.jurisdiction), tail),
         ),
         None => (None, tail),
+    }
+}
+
+/// `tail` extended through body `m`, with `jurisdiction`.
+fn through(
+    ctx: &Context,
+    m: &Mention,
+    jurisdiction: Option<u32>,
+    tail: institutions::Tail,
+) -> institutions::Tail {
+    institutions::Tail {
+        jurisdiction,
+        unit: m.unit.clone().or(tail.unit),
+        end: m.range.end,
+        last_hit: ctx
+            .hits
+            .partition_point(|h| h.range.start < m.range.end)
+            .saturating_sub(1)
+            .max(tail.last_hit),
     }
 }
 
