@@ -64,7 +64,8 @@ impl<'a> Context<'a> {
     }
 
     /// The first office title candidate of hit `i` (titles of class `role`, the
-    /// descriptions of people without an office, are [`Context::role`]).
+    /// descriptions of people without an office, are no hits: they are looked up with
+    /// [`crate::lexicon::Lexicons::role`]).
     pub fn title(&self, i: usize) -> Option<u32> {
         self.entries(i).iter().find_map(|e| match e {
             Entry::Title(k) if self.lex.titles[*k as usize].class == TitleClass::Office => Some(*k),
