@@ -783,19 +783,27 @@ fn degrees_after(ctx: &Context, pos: usize, line_end: usize, honorifics: &mut Ve
     while p < line_end {
         let q =
             p + (text[p..line_end].len() - text[p..line_end].trim_start_matches([' ', ',']).len());
-        let rest = &text[q..line_end];
-        let len = rest
-            .find(|c: char| !(c.is_alphanumeric() || c == '.'))
-            .unwrap_or(rest.len());
-        let token = &rest[..len];
-        let shaped =
-            token.contains('.') || (token.len() >= 2 && !token.chars().any(char::is_lowercase));
-        let Some(parts) = degree_parts(ctx, token).filter(|_| shaped) else {
+        let Some(token) = degree_token(&text[q..line_end]) else {
+            break;
+        };
+        let Some(parts) = degree_parts(ctx, token) else {
             break;
         };
         honorifics.extend(parts);
-        p = q + len;
+        p = q + token.len();
     }
+}
+
+/// The token at the start of `rest` (letters, digits and dots) when it has the shape of a
+/// degree: a dot ("S.H.", "M.Si") or two or more letters none of them lowercase ("SE").
+pub(crate) fn degree_token(rest: &str) -> Option<&str> {
+    let len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .unwrap_or(rest.len());
+    let token = &rest[..len];
+    let shaped =
+        token.contains('.') || (token.len() >= 2 && !token.chars().any(char::is_lowercase));
+    shaped.then_some(token)
 }
 
 fn skip_spaces(text: &str, p: usize) -> usize {

@@ -461,18 +461,11 @@ fn degree_after(ctx: &Context, rest: &str) -> bool {
     let Some(r) = rest.strip_prefix(',') else {
         return false;
     };
-    let r = r.trim_start_matches(' ');
-    let len = r
-        .find(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .unwrap_or(r.len());
-    let token = &r[..len];
-    let shaped =
-        token.contains('.') || (token.len() >= 2 && !token.chars().any(char::is_lowercase));
-    shaped
-        && ctx
-            .lex
+    crate::entities::people::degree_token(r.trim_start_matches(' ')).is_some_and(|token| {
+        ctx.lex
             .compact_term(token.trim_end_matches('.'))
             .is_some_and(|t| ctx.lex.terms[t as usize].kind == "degree")
+    })
 }
 
 /// An office without a name ending shortly before `start`, the two joined by a phrase of
