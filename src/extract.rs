@@ -380,6 +380,9 @@ impl Extractor {
                         place: v.place.map(place_id),
                     }),
                     place: e.place.map(place_id),
+                    place_precision: e
+                        .place
+                        .map(|p| self.lex.places[p as usize].level.as_str().to_string()),
                     scope: e.scope.map(place_id),
                     election: e
                         .election
@@ -387,6 +390,8 @@ impl Extractor {
                         .map(|(kind, year)| Election { kind, year }),
                     chair: e.chair.map(person_id),
                     participants,
+                    actors: Default::default(),
+                    counts: Vec::new(),
                     speakers: e.speakers.iter().map(|&k| person_id(k)).collect(),
                     trigger: span(e.trigger.clone()),
                 }

@@ -310,8 +310,13 @@ pub struct Event {
     pub date: Option<Time>,
     /// Where it took place.
     pub venue: Option<Venue>,
-    /// Place id where it happened (venue's place, else dateline/context).
+    /// Place id where it happened: the most specific place the text gives for it (desa or
+    /// kecamatan when named), else the venue's place, dateline or context.
     pub place: Option<String>,
+    /// The level of `place`: "desa", "kecamatan", "kabupaten", "kota", "provinsi",
+    /// "negara"; `None` when `place` is.
+    #[serde(default)]
+    pub place_precision: Option<String>,
     /// Place id of the scope ("se-Kaltim" → "64").
     pub scope: Option<String>,
     /// The election the event is about.
@@ -320,10 +325,54 @@ pub struct Event {
     pub chair: Option<String>,
     /// Person and institution ids present.
     pub participants: Vec<String>,
+    /// Who acted and on whom: ids of people, institutions and groups.
+    #[serde(default)]
+    pub actors: Actors,
+    /// The figures the text ties to this event (dead, injured, arrested …).
+    #[serde(default)]
+    pub counts: Vec<Count>,
     /// Person ids of people quoted.
     pub speakers: Vec<String>,
     /// The trigger words in the original text.
     pub trigger: Span,
+}
+
+/// The two sides of an event, as ACLED codes them: ids of people, institutions or groups.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actors {
+    /// Who acted: the protesters, the attackers, the arresting police, the court.
+    #[serde(default)]
+    pub actor1: Vec<String>,
+    /// On whom, or the other side: the target, the victims, the arrested, the defendant.
+    #[serde(default)]
+    pub actor2: Vec<String>,
+}
+
+/// A figure the text ties to an event ("dua orang tewas" → dead 2).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Count {
+    /// "dead", "injured", "missing", "displaced", "arrested", "participants" or "damaged".
+    pub kind: String,
+    /// The number; for "ratusan" the least it says (100).
+    pub value: f64,
+    /// Whether the text gives the number only roughly ("ratusan", "sekitar 50").
+    pub approx: bool,
+    /// Where the text gives it.
+    pub span: Span,
+}
+
+/// An unnamed collective actor ("ratusan mahasiswa", "warga", "KKB").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// "group:<type>", or "group:<type>@<place id>" when the text ties it to a place.
+    pub id: String,
+    /// "mahasiswa", "buruh", "warga", "petani", "nelayan", "ojol", "kkb", "massa" …
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The longest way the text names it ("ratusan mahasiswa Universitas Cenderawasih").
+    pub name: String,
+    /// Every mention.
+    pub mentions: Vec<Span>,
 }
 
 /// Document-level fields.
@@ -366,6 +415,9 @@ pub struct Record {
     pub people: Vec<Person>,
     /// Institutions, by first mention.
     pub institutions: Vec<Institution>,
+    /// Groups (unnamed collective actors), by first mention.
+    #[serde(default)]
+    pub groups: Vec<Group>,
     /// Places, by first mention.
     pub places: Vec<Place>,
     /// Time expressions, in text order.
@@ -387,6 +439,7 @@ impl Record {
             events: Vec::new(),
             people: Vec::new(),
             institutions: Vec::new(),
+            groups: Vec::new(),
             places: Vec::new(),
             times: Vec::new(),
             figures: Vec::new(),
