@@ -30,7 +30,8 @@ use crate::lexicon::{LexiconFiles, Lexicons};
 use crate::normalize::Normalized;
 use crate::quotes;
 use crate::record::{
-    Doc, Election, Event, Figure, Institution, Person, Place, Quote, Record, Role, Span, Venue,
+    Doc, Election, Event, Figure, Group, Institution, Person, Place, Quote, Record, Role, Span,
+    Venue,
 };
 use crate::time::TimeParser;
 
@@ -250,6 +251,7 @@ impl Extractor {
         entities::institutions::units_of_bodies(norm.text(), &mut mentions);
         entities::institutions::unify_bare(&mut mentions);
         entities::people::bodies_of_roles(&mut people.people, &mentions);
+        let groups = entities::groups::resolve(&ctx, &places, &mentions);
         lap(clock, Stage::Entities);
 
         let mut exclude: Vec<Range<usize>> = times.times.iter().map(|t| t.range.clone()).collect();
@@ -309,6 +311,7 @@ impl Extractor {
         let mut rec = Record::empty(doc);
         rec.places = self.places(&hits, &places.by_hit, &span);
         rec.institutions = self.institutions(&mentions, norm.text(), &span);
+        rec.groups = self.groups(&groups, &span);
         rec.people = self.people(&people.people, &span);
         let person_ids: Vec<String> = rec.people.iter().map(|p| p.id.clone()).collect();
         rec.times = times
@@ -394,6 +397,30 @@ impl Extractor {
                     counts: Vec::new(),
                     speakers: e.speakers.iter().map(|&k| person_id(k)).collect(),
                     trigger: span(e.trigger.clone()),
+                }
+            })
+            .collect()
+    }
+
+    fn groups(
+        &self,
+        found: &[entities::groups::FoundGroup],
+        span: &impl Fn(Range<usize>) -> Span,
+    ) -> Vec<Group> {
+        found
+            .iter()
+            .map(|g| {
+                let kind = self.lex.groups[g.kind as usize].kind.clone();
+                let mut id = format!("group:{kind}");
+                if let Some(p) = g.place {
+                    id.push('@');
+                    id.push_str(&self.lex.places[p as usize].id);
+                }
+                Group {
+                    id,
+                    kind,
+                    name: span(g.name.clone()).text,
+                    mentions: g.mentions.iter().map(|m| span(m.clone())).collect(),
                 }
             })
             .collect()

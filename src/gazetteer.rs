@@ -78,6 +78,8 @@ pub enum Entry {
     Election(u32),
     /// `lexicons.terms[i]`.
     Term(u32),
+    /// `lexicons.groups[i]`.
+    Group(u32),
 }
 
 /// The case a pattern must be written in to count at all.
@@ -185,6 +187,9 @@ impl Gazetteer {
         }
         for (i, e) in (0u32..).zip(&lex.elections) {
             e.aliases.iter().for_each(|a| add(a, Entry::Election(i)));
+        }
+        for (i, e) in (0u32..).zip(&lex.groups) {
+            e.aliases.iter().for_each(|a| add(a, Entry::Group(i)));
         }
         for (i, e) in (0u32..).zip(&lex.terms) {
             if !crate::lexicon::LOOKUP_KINDS.contains(&e.kind.as_str()) {

@@ -136,3 +136,55 @@ fn capitals_before_a_capitalized_word_are_no_initials() {
     let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["AS"]);
 }
+
+/// The groups of a text: (id, name, number of mentions).
+fn groups(text: &str) -> Vec<(String, String, usize)> {
+    record(text)
+        .groups
+        .into_iter()
+        .map(|g| (g.id, g.name, g.mentions.len()))
+        .collect()
+}
+
+#[test]
+fn a_group_takes_its_quantity_and_its_body_into_its_name() {
+    let got = groups(
+        "Ratusan mahasiswa Universitas Cenderawasih berunjuk rasa. Para mahasiswa itu \
+         menuntut dialog.",
+    );
+    assert_eq!(
+        got,
+        [(
+            "group:mahasiswa".to_string(),
+            "Ratusan mahasiswa Universitas Cenderawasih".to_string(),
+            2
+        )]
+    );
+}
+
+#[test]
+fn a_group_right_before_a_place_is_tied_to_it() {
+    let got = groups("Sebanyak 120 warga Kecamatan Cawas mengungsi ke balai desa.");
+    assert_eq!(
+        got,
+        [(
+            "group:warga@33.10.05".to_string(),
+            "120 warga Kecamatan Cawas".to_string(),
+            1
+        )]
+    );
+}
+
+#[test]
+fn one_person_described_by_a_group_word_is_no_group() {
+    let got = groups("Seorang warga dan salah satu pedagang melapor ke polisi.");
+    assert_eq!(got, []);
+}
+
+#[test]
+fn a_village_name_stops_at_a_headline_verb() {
+    let got = groups("Warga Desa Sukamaju Perbaiki Jalan Rusak\nPETANI dan nelayan hadir.");
+    let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(ids, ["group:warga", "group:petani", "group:nelayan"]);
+    assert_eq!(got[0].1, "Warga Desa Sukamaju");
+}

@@ -12,6 +12,7 @@
 //! * [`people`] — `title [acting] [jurisdiction] [,] [honorifics] Name [, degrees]`.
 
 mod forms;
+pub mod groups;
 pub mod institutions;
 pub mod names;
 pub mod people;

@@ -184,6 +184,15 @@ pub struct ElectionEntry {
     pub aliases: Vec<String>,
 }
 
+/// A kind of unnamed collective actor ("mahasiswa", "warga", "KKB").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupEntry {
+    /// Type ("mahasiswa", "kkb"), the `<type>` of a group id `group:<type>`.
+    pub kind: String,
+    /// The words that name it ("mahasiswa", "kalangan mahasiswa").
+    pub aliases: Vec<String>,
+}
+
 /// A member of a closed word class (acting prefix, honorific, rank, cue verb ...).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TermEntry {
@@ -205,6 +214,7 @@ const KINDS: &[&str] = &[
     "officials",
     "events",
     "elections",
+    "groups",
     "terms",
     "names",
     "words",
@@ -272,6 +282,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         "elections.tsv",
         include_str!("../../lexicons/elections.tsv"),
     ),
+    ("groups.tsv", include_str!("../../lexicons/groups.tsv")),
     ("terms.tsv", include_str!("../../lexicons/terms.tsv")),
     ("names.tsv", include_str!("../../lexicons/names.tsv")),
     ("words.tsv", include_str!("../../lexicons/words.tsv")),
@@ -376,6 +387,8 @@ pub struct Lexicons {
     pub events: Vec<EventEntry>,
     /// Elections.
     pub elections: Vec<ElectionEntry>,
+    /// Kinds of unnamed collective actors.
+    pub groups: Vec<GroupEntry>,
     /// Closed word classes.
     pub terms: Vec<TermEntry>,
     /// Place id → index into `places`.
@@ -710,6 +723,7 @@ impl Loader {
             "officials" => self.officials(path, text),
             "events" => self.events(path, text),
             "elections" => self.elections(path, text),
+            "groups" => self.groups(path, text),
             "names" => self.names(path, text),
             "words" => self.words(path, text),
             _ => self.terms(path, text),
@@ -949,6 +963,27 @@ impl Loader {
                 subtype: subtype.into(),
                 triggers: t.list(row, "triggers"),
                 qualifiers: t.list(row, "qualifiers"),
+            });
+        }
+    }
+
+    fn groups(&mut self, path: &Path, text: &str) {
+        let Some(t) = self.table(path, text, &["type", "aliases"]) else {
+            return;
+        };
+        for row in t.rows() {
+            let Some(kind) = t.required(row, "type", &mut self.problems) else {
+                continue;
+            };
+            let aliases = t.list(row, "aliases");
+            if aliases.is_empty() {
+                let msg = format!("group '{kind}' has no aliases");
+                self.problems.push(problem(path, row.line, msg));
+                continue;
+            }
+            self.lex.groups.push(GroupEntry {
+                kind: kind.into(),
+                aliases,
             });
         }
     }
@@ -1286,7 +1321,7 @@ mod tests {
                 "officials.tsv:2: bad date in 'from': '2023-99-01'",
                 "officials.tsv:3: 'to' 2022 is before 'from'",
                 "officials.tsv:3: unknown acting 'acting' (pj, pjs, plt, plh)",
-                "notes.tsv: unknown lexicon kind; expected a name starting with one of [\"places\", \"place-aliases\", \"institutions\", \"titles\", \"units\", \"officials\", \"events\", \"elections\", \"terms\", \"names\", \"words\"]",
+                "notes.tsv: unknown lexicon kind; expected a name starting with one of [\"places\", \"place-aliases\", \"institutions\", \"titles\", \"units\", \"officials\", \"events\", \"elections\", \"groups\", \"terms\", \"names\", \"words\"]",
                 "places.tsv:5: duplicate place id '64'",
                 "places.tsv:3: unknown parent '99' of place '64.02'",
                 "place-aliases.tsv:2: unknown place id '65'",

@@ -34,6 +34,7 @@ const KINDS: &[(&str, &[&str])] = &[
     ),
     ("events", &["kind", "subtype", "triggers"]),
     ("elections", &["id", "kind", "year", "date"]),
+    ("groups", &["type", "aliases"]),
     ("terms", &["kind", "value", "aliases"]),
     ("names", &["name", "class"]),
     ("words", &["word"]),
@@ -988,6 +989,7 @@ fn check_files(files: &[(PathBuf, String)]) -> Report {
         ("units", &["type", "unit"], &["aliases"]),
         ("events", &["kind", "subtype"], &["triggers"]),
         ("elections", &["id"], &["aliases"]),
+        ("groups", &["type"], &["aliases"]),
         ("terms", &["kind", "value"], &["aliases"]),
     ];
     let mut generated_dups = 0usize;
