@@ -34,9 +34,21 @@ struct Expected {
     quotes: Option<Vec<ExpectedQuote>>,
     /// Every figure of the article (kind and value; a complete list when given).
     figures: Option<Vec<ExpectedFigure>>,
+    /// Group ids that must be among the record's groups.
+    #[serde(default)]
+    groups: Vec<String>,
     /// The events: the first is the main event, checked field by field; the kinds of
-    /// all of them must be the kinds reported (when given).
+    /// all of them must be the kinds reported (as sets: several arrests of one case are
+    /// one arrest event) (when given).
     events: Option<Vec<ExpectedEvent>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedCount {
+    kind: String,
+    value: f64,
+    approx: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,6 +83,15 @@ struct ExpectedEvent {
     election: Option<String>,
     /// The chair's name, or "none".
     chair: Option<String>,
+    /// The level of `place`.
+    place_precision: Option<String>,
+    /// Who acted: group or institution ids, or people's names; all must be there (an
+    /// empty list: nobody).
+    actor1: Option<Vec<String>>,
+    /// On whom: as `actor1`.
+    actor2: Option<Vec<String>>,
+    /// Every count of the main event (kind, value, approx), as a set.
+    counts: Option<Vec<ExpectedCount>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -220,6 +241,12 @@ fn check(name: &str, text: &str, rec: &Record, want: &Expected) -> Vec<String> {
             bad.push(format!("{name}: extra figure {f:?}"));
         }
     }
+    let group_ids: Vec<&str> = rec.groups.iter().map(|g| g.id.as_str()).collect();
+    for g in &want.groups {
+        if !group_ids.contains(&g.as_str()) {
+            bad.push(format!("{name}: group {g} missing (got {group_ids:?})"));
+        }
+    }
     if let Some(events) = &want.events {
         check_events(name, rec, events, &person_name, &mut bad);
     }
@@ -245,7 +272,9 @@ fn check_events(
     let mut kinds: Vec<&str> = rec.events.iter().map(|e| e.kind.as_str()).collect();
     let mut want_kinds: Vec<&str> = want.iter().map(|e| e.kind.as_str()).collect();
     kinds.sort();
+    kinds.dedup();
     want_kinds.sort();
+    want_kinds.dedup();
     if kinds != want_kinds {
         bad.push(format!(
             "{name}: event kinds {kinds:?}, want {want_kinds:?}"
@@ -326,6 +355,53 @@ fn check_events(
         chair == m.chair
     };
     field("chair", chair_ok, format!("{chair:?}"), &m.chair);
+    field(
+        "place_precision",
+        e.place_precision == m.place_precision,
+        format!("{:?}", e.place_precision),
+        &m.place_precision,
+    );
+    // Actors as the fixture names them: a person by name, others by id.
+    let named = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .map(|id| person_name(&Some(id.clone())).unwrap_or_else(|| id.clone()))
+            .collect()
+    };
+    let sides = [
+        ("actor1", &m.actor1, named(&e.actors.actor1)),
+        ("actor2", &m.actor2, named(&e.actors.actor2)),
+    ];
+    for (what, want, got) in sides {
+        let Some(want) = want else { continue };
+        let ok = if want.is_empty() {
+            got.is_empty()
+        } else {
+            want.iter().all(|w| got.contains(w))
+        };
+        if !ok {
+            bad.push(format!(
+                "{name}: main event {what}: got {got:?}, want {want:?}"
+            ));
+        }
+    }
+    if let Some(counts) = &m.counts {
+        let mut got: Vec<(String, f64, bool)> = e
+            .counts
+            .iter()
+            .map(|c| (c.kind.clone(), c.value, c.approx))
+            .collect();
+        let mut want: Vec<(String, f64, bool)> = counts
+            .iter()
+            .map(|c| (c.kind.clone(), c.value, c.approx))
+            .collect();
+        got.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        want.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        if got != want {
+            bad.push(format!(
+                "{name}: main event counts: got {got:?}, want {want:?}"
+            ));
+        }
+    }
 }
 
 #[test]

@@ -16,6 +16,7 @@
 //! # Ok::<(), warta::Error>(())
 //! ```
 
+mod table;
 mod tsv;
 
 use std::collections::{HashMap, HashSet};
@@ -167,6 +168,10 @@ pub struct EventEntry {
     pub triggers: Vec<String>,
     /// Words that, following a trigger in the event's name, select this subtype.
     pub qualifiers: Vec<String>,
+    /// Words of which one must stand in the trigger's sentence for the trigger to count
+    /// ("diamankan" is an arrest beside "pelaku", "tersangka", "orang"; not in "mengamankan
+    /// jalannya pemilu"), folded. Empty: the trigger counts alone.
+    pub context: Vec<String>,
 }
 
 /// An election and its voting day.
@@ -403,12 +408,14 @@ pub struct Lexicons {
     /// What the lexicons say of each known single word (folded): whether it is a common
     /// word (`words` files), a personal name (`names` files), a one-word term alias.
     word_info: FxHashMap<String, WordInfo>,
+    /// `word_info` once loaded, laid out for lookups ([`Lexicons::word`]).
+    word_table: table::WordTable<WordInfo>,
     /// Person id → the indices of their rows in `officials`.
     official_rows: FxHashMap<String, Vec<u32>>,
     /// The closed classes of words alone, for the words read around a name: a small
     /// table, so that those lookups stay in the cache (the common words and names of
     /// `word_info` are tens of thousands).
-    closed_words: FxHashMap<String, ClosedWord>,
+    closed_words: table::WordTable<ClosedWord>,
     /// The aliases (folded, words one space apart) of the titles of class `role`, which
     /// are looked up around a name rather than matched by the automaton, with the title.
     role_aliases: FxHashMap<String, u32>,
@@ -425,6 +432,7 @@ pub const LOOKUP_KINDS: &[&str] = &[
     "locative",
     "thing-cue",
     "person-verb",
+    "toll",
 ];
 
 /// What the lexicons say of one word: for the decisions about capitalized words.
@@ -577,6 +585,7 @@ impl Lexicons {
                 }
             }
         }
+        let mut closed: Vec<(String, ClosedWord)> = Vec::new();
         for (w, info) in &lex.word_info {
             if info.kinds != 0 || info.role.is_some() || info.role_tail {
                 let org_tail = info
@@ -590,9 +599,11 @@ impl Lexicons {
                     role_tail: info.role_tail,
                     org_tail,
                 };
-                lex.closed_words.insert(w.clone(), c);
+                closed.push((w.clone(), c));
             }
         }
+        lex.closed_words = table::WordTable::new(closed.into_iter());
+        lex.word_table = table::WordTable::new(std::mem::take(&mut lex.word_info).into_iter());
         Ok(lex)
     }
 
@@ -616,12 +627,15 @@ impl Lexicons {
 
     /// How many personal names the names lexicons hold.
     pub fn name_count(&self) -> usize {
-        self.word_info.values().filter(|w| w.name.is_some()).count()
+        self.word_table
+            .values()
+            .filter(|w| w.name.is_some())
+            .count()
     }
 
     /// How many common words the words lexicons hold.
     pub fn common_word_count(&self) -> usize {
-        self.word_info.values().filter(|w| w.common).count()
+        self.word_table.values().filter(|w| w.common).count()
     }
 
     /// How the names lexicon knows a folded word, if it does.
@@ -639,7 +653,7 @@ impl Lexicons {
     /// What the lexicons say of a folded word (common word, personal name, one-word term),
     /// if anything.
     pub fn word(&self, folded: &str) -> Option<&WordInfo> {
-        self.word_info.get(folded)
+        self.word_table.get(folded)
     }
 
     /// Whether the folded word is a one-word alias of a term of word class `kind`.
@@ -963,6 +977,11 @@ impl Loader {
                 subtype: subtype.into(),
                 triggers: t.list(row, "triggers"),
                 qualifiers: t.list(row, "qualifiers"),
+                context: t
+                    .list(row, "context")
+                    .iter()
+                    .map(|w| crate::normalize::fold(w))
+                    .collect(),
             });
         }
     }

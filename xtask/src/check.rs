@@ -79,6 +79,8 @@ const TERM_KINDS: &[&str] = &[
     "person-verb",
     "org-tail",
     "list",
+    "toll",
+    "not-event",
 ];
 
 /// Term kinds looked up word by word (never matched by the gazetteer): their aliases are
@@ -91,6 +93,7 @@ const LOOKUP_KINDS: &[&str] = &[
     "thing-cue",
     "person-verb",
     "org-tail",
+    "toll",
 ];
 
 /// Institution categories (docs/ACTORS.md).
@@ -947,9 +950,12 @@ fn check_files(files: &[(PathBuf, String)]) -> Report {
     for t in tables.iter().filter(|t| t.kind == "events") {
         let mut seen = BTreeSet::new();
         for (line, row) in ok_rows(t) {
+            // A subtype may have two rows: triggers that count alone, and triggers that
+            // count only beside a context word.
             let key = (
                 t.get(row, "kind").to_string(),
                 t.get(row, "subtype").to_string(),
+                !t.get(row, "context").is_empty(),
             );
             if !is_slug(&key.0) || !is_slug(&key.1) {
                 errors.push(format!("{}: kind and subtype must be slugs", t.at(line)));
