@@ -1,0 +1,242 @@
+//! Building an event from its mentions: the evidence sentences, and each field read from
+//! the first of them that gives it.
+
+use std::ops::Range;
+
+use super::actors::chair_in;
+use super::election::{dominant_election, election_in};
+use super::fields::{event_date, narrower_dateline, place_after_di, scoped_place, venue_in};
+use super::mentions::EventMention;
+use super::text::in_quote;
+use super::{FoundEvent, Input};
+use crate::segment::sentence_at;
+
+/// Sentence-initial words that refer back to the main event.
+const ANAPHORS: &[&str] = &["acara", "kegiatan", "agenda"];
+
+/// Sentence and paragraph lookups, each found by scanning only around a position
+/// ([`sentence_at`]), and remembered.
+#[derive(Default)]
+pub(super) struct SentenceCache {
+    sentences: Vec<Range<usize>>,
+}
+
+impl SentenceCache {
+    fn at(&mut self, text: &str, pos: usize) -> Range<usize> {
+        // Sorted, not overlapping: one binary search.
+        let i = self.sentences.partition_point(|s| s.end <= pos);
+        if let Some(s) = self.sentences.get(i).filter(|s| s.start <= pos) {
+            return s.clone();
+        }
+        let s = sentence_at(text, pos);
+        if s.start <= pos && pos < s.end {
+            self.sentences.insert(i, s.clone());
+        }
+        s
+    }
+
+    /// The paragraph (line) containing `pos`.
+    fn paragraph(&mut self, text: &str, pos: usize) -> Range<usize> {
+        let bytes = text.as_bytes();
+        let pos = pos.min(text.len());
+        let start = memchr::memrchr(b'\n', &bytes[..pos]).map_or(0, |k| k + 1);
+        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |k| pos + k);
+        start..end
+    }
+}
+
+/// Builds one event from its mentions.
+pub(super) fn build(
+    input: &Input,
+    cache: &mut SentenceCache,
+    lead: &EventMention,
+    group: &[&EventMention],
+    main: bool,
+    main_event: Option<&FoundEvent>,
+) -> FoundEvent {
+    let ctx = input.ctx;
+    let text = ctx.text;
+    let lex = ctx.lex;
+    let mut order: Vec<&EventMention> = vec![lead];
+    order.extend(group.iter().copied().filter(|m| m.trigger != lead.trigger));
+    order.sort_by_key(|m| m.trigger.start);
+    let mut evidence: Vec<Range<usize>> = Vec::new();
+    for m in &order {
+        evidence.push(cache.at(text, m.trigger.start));
+    }
+    if main {
+        evidence.extend(anaphor_sentences(input, cache, lead.trigger.start));
+    }
+    evidence.sort_by_key(|s| s.start);
+    evidence.dedup();
+    let named = order
+        .iter()
+        .find(|m| m.qualified && lex.events[m.row].kind == lex.events[lead.row].kind)
+        .filter(|m| !lead.qualified && same_family(lex, lead.row, m.row))
+        .copied();
+    let defining = named.unwrap_or(lead);
+    let extended = |m: &&&EventMention| m.name.end > m.trigger.end;
+    let title = order
+        .iter()
+        .filter(|m| m.row == defining.row)
+        .filter(extended)
+        .max_by_key(|m| m.name.len())
+        .or_else(|| order.iter().filter(extended).max_by_key(|m| m.name.len()))
+        .map(|m| m.name.clone());
+
+    let date = evidence
+        .iter()
+        .find_map(|s| event_date(input, s))
+        .or_else(|| {
+            let para = cache.paragraph(text, lead.trigger.start);
+            event_date(input, &para)
+        })
+        .or_else(|| main_event.and_then(|e| e.date));
+    let venue = evidence.iter().find_map(|s| venue_in(input, s));
+    let chair_found = evidence.iter().find_map(|s| chair_in(input, s));
+    let chair = chair_found.and_then(|c| c.person);
+    let place = venue
+        .as_ref()
+        .and_then(|v| v.place)
+        .map(|p| narrower_dateline(input, p))
+        .or_else(|| evidence.iter().find_map(|s| place_after_di(input, s)))
+        .or_else(|| main_event.and_then(|e| e.place))
+        .or(input.places.dateline);
+    let scope = order
+        .iter()
+        .find_map(|m| m.scope)
+        .or_else(|| order.iter().find_map(|m| m.jurisdiction))
+        .or_else(|| {
+            chair
+                .and_then(|c| input.people[c].roles.iter().find_map(|r| r.jurisdiction))
+                .or(chair_found.and_then(|c| c.office))
+        })
+        .or_else(|| evidence.iter().find_map(|s| scoped_place(input, s)));
+    let election = order
+        .iter()
+        .find_map(|m| m.election.clone())
+        .or_else(|| evidence.iter().find_map(|s| election_in(input, s)))
+        .or_else(|| {
+            let para = cache.paragraph(text, lead.trigger.start);
+            election_in(input, &para)
+        })
+        .or_else(|| input.headline.as_ref().and_then(|h| election_in(input, h)))
+        .or_else(|| dominant_election(input));
+
+    let mut people: Vec<usize> = Vec::new();
+    let mut institutions: Vec<usize> = Vec::new();
+    if let Some(c) = chair {
+        people.push(c);
+    }
+    let mut present = evidence.clone();
+    if main {
+        present.extend(attendance_sentences(input, cache));
+    }
+    present.sort_by_key(|s| s.start);
+    present.dedup();
+    // Sentences do not overlap: the one that may hold `r` is the first ending at or
+    // after it.
+    let said_in_present = |r: &Range<usize>| {
+        let i = present.partition_point(|s| s.end < r.end);
+        present
+            .get(i)
+            .is_some_and(|s| s.start <= r.start && r.end <= s.end)
+            && !in_quote(input.quotes, r.start)
+    };
+    for (k, p) in input.people.iter().enumerate() {
+        if !people.contains(&k) && p.mentions.iter().any(&said_in_present) {
+            people.push(k);
+        }
+    }
+    for (k, m) in input.institutions.iter().enumerate() {
+        if said_in_present(&m.range) {
+            institutions.push(k);
+        }
+    }
+    let mut speakers: Vec<usize> = Vec::new();
+    if main {
+        for s in input.speakers.iter().flatten() {
+            if !speakers.contains(s) {
+                speakers.push(*s);
+            }
+        }
+    }
+    let row = &lex.events[defining.row];
+    FoundEvent {
+        kind: lex.events[lead.row].kind.clone(),
+        subtype: Some(row.subtype.clone()).filter(|s| !s.is_empty()),
+        title,
+        trigger: lead.trigger.clone(),
+        date,
+        venue,
+        place,
+        scope,
+        election,
+        chair,
+        people,
+        institutions,
+        speakers,
+    }
+}
+
+/// Whether two event rows share a trigger ("Rakor" for `rakor` and `rakor-forkopimda`).
+fn same_family(lex: &crate::lexicon::Lexicons, a: usize, b: usize) -> bool {
+    let fold = crate::normalize::fold;
+    let (a, b) = (&lex.events[a], &lex.events[b]);
+    a.triggers
+        .iter()
+        .any(|t| b.triggers.iter().any(|u| fold(t) == fold(u)))
+}
+
+/// Sentences after `from` that open with "Acara", "Kegiatan" or "Agenda", within the
+/// paragraph of `from` and the next two.
+fn anaphor_sentences(input: &Input, cache: &mut SentenceCache, from: usize) -> Vec<Range<usize>> {
+    let text = input.ctx.text;
+    let folded = input.ctx.folded;
+    let mut end = cache.paragraph(text, from).end;
+    for _ in 0..2 {
+        if end + 1 < text.len() {
+            end = cache.paragraph(text, end + 1).end;
+        }
+    }
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for word in ANAPHORS {
+        // The paragraphs are often the whole article (one line): memmem's vectorized
+        // search, not str's byte-wise one.
+        for at in memchr::memmem::find_iter(&folded.as_bytes()[from..end], word) {
+            let at = from + at;
+            let boundary = folded[at + word.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !boundary {
+                continue;
+            }
+            let s = cache.at(text, at);
+            if s.start == at && !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out.sort_by_key(|s| s.start);
+    out
+}
+
+/// Sentences that say who attended or stood in.
+fn attendance_sentences(input: &Input, cache: &mut SentenceCache) -> Vec<Range<usize>> {
+    let ctx = input.ctx;
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for i in 0..ctx.hits.len() {
+        if ctx.term(i, "attend").is_some() || ctx.term(i, "represent").is_some() {
+            let start = ctx.hits[i].range.start;
+            if in_quote(input.quotes, start) {
+                continue;
+            }
+            let s = cache.at(ctx.text, start);
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,345 @@
+//! Triggers and mentions: each trigger outside quotes and reported speech, the event name
+//! it starts, and whether the event happened.
+
+use std::ops::Range;
+
+use super::election::{election_at, election_in_words};
+use super::text::{in_quote, is_time_word, line_end, skip_spaces};
+use super::Input;
+use crate::entities::Context;
+use crate::gazetteer::Entry;
+use crate::segment::sentence_at;
+
+/// One trigger mention with its name.
+#[derive(Clone, Debug)]
+pub(super) struct EventMention {
+    pub(super) row: usize,
+    pub(super) trigger: Range<usize>,
+    pub(super) name: Range<usize>,
+    pub(super) realized: bool,
+    pub(super) qualified: bool,
+    pub(super) scope: Option<u32>,
+    pub(super) jurisdiction: Option<u32>,
+    pub(super) election: Option<(String, i32)>,
+}
+
+/// Words before a trigger, in its clause, that say the event has not happened.
+const IRREALIS_BEFORE: &[&str] = &[
+    "akan",
+    "bakal",
+    "hendak",
+    "berencana",
+    "rencananya",
+    "direncanakan",
+    "dijadwalkan",
+    "agar",
+    "supaya",
+    "harus",
+    "perlu",
+    "wajib",
+    "jangan",
+    "tidak",
+    "belum",
+    "ingin",
+    "mengusulkan",
+];
+
+/// Words right after a trigger that put it in the future or elsewhere.
+const IRREALIS_AFTER: &[&str] = &["mendatang", "berikutnya", "serupa", "selanjutnya"];
+
+/// Words before a meeting trigger that put another event inside it.
+const CONTAINERS: &[&str] = &[
+    "saat",
+    "ketika",
+    "dalam",
+    "pada",
+    "sela",
+    "sela-sela",
+    "disela",
+];
+
+/// Lowercase words that continue an event name: links, scopes and the modifiers the
+/// press puts between a trigger and its qualifier ("rapat koordinasi rutin Forkopimda").
+const NAME_LINKS: &[&str] = &[
+    "bersama",
+    "dengan",
+    "antara",
+    "se",
+    "tingkat",
+    "seluruh",
+    "rutin",
+    "mingguan",
+    "bulanan",
+    "triwulan",
+    "tahunan",
+    "terbatas",
+    "khusus",
+    "gabungan",
+    "lanjutan",
+    "perdana",
+    "internal",
+    "terpadu",
+    "persiapan",
+];
+
+/// Every trigger mention outside quotes, in text order.
+pub(super) fn mentions(input: &Input) -> Vec<EventMention> {
+    let ctx = input.ctx;
+    let mut out: Vec<EventMention> = Vec::new();
+    let mut absorbed = 0;
+    for i in 0..ctx.hits.len() {
+        let rows: Vec<usize> = ctx
+            .entries(i)
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Event(r) => Some(*r as usize),
+                _ => None,
+            })
+            .collect();
+        let range = ctx.hits[i].range.clone();
+        if rows.is_empty()
+            || range.start < absorbed
+            || in_quote(input.quotes, range.start)
+            || reported_speech(ctx, range.start)
+        {
+            continue;
+        }
+        let window = name_window(input, i);
+        absorbed = window.end;
+        let qualified_row = rows.iter().copied().find(|r| window.qualifiers.contains(r));
+        let row = qualified_row
+            .or_else(|| {
+                rows.iter()
+                    .copied()
+                    .find(|&r| ctx.lex.events[r].qualifiers.is_empty())
+            })
+            .unwrap_or(rows[0]);
+        out.push(EventMention {
+            row,
+            realized: !irrealis(ctx, range.clone(), window.end),
+            trigger: range.clone(),
+            name: range.start..window.end,
+            qualified: qualified_row.is_some(),
+            scope: window.scope,
+            jurisdiction: window.jurisdiction,
+            election: window.election,
+        });
+    }
+    out
+}
+
+/// Whether `pos` is inside indirect speech: its sentence has "bahwa" before it, or
+/// opens with "menurut" ("Kapolres mengatakan bahwa …", "Menurutnya, …").
+fn reported_speech(ctx: &Context, pos: usize) -> bool {
+    let start = sentence_at(ctx.text, pos).start.min(pos);
+    let mut words = ctx.folded[start..pos]
+        .split([' ', ',', '"'])
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    first.starts_with("menurut") || first == "bahwa" || words.any(|w| w == "bahwa")
+}
+
+/// What an event name holds.
+#[derive(Debug, Default)]
+struct Window {
+    end: usize,
+    qualifiers: Vec<usize>,
+    scope: Option<u32>,
+    jurisdiction: Option<u32>,
+    election: Option<(String, i32)>,
+}
+
+/// Reads the event name that starts with trigger hit `i`.
+fn name_window(input: &Input, i: usize) -> Window {
+    let ctx = input.ctx;
+    let text = ctx.text;
+    let start = ctx.hits[i].range.start;
+    let limit = line_end(text, start, 200);
+    let mut w = Window {
+        end: ctx.hits[i].range.end,
+        ..Window::default()
+    };
+    let mut h = i + 1;
+    let mut p = w.end;
+    let mut scoped = false;
+    while p < limit {
+        let q = skip_spaces(text, p);
+        if q >= limit {
+            break;
+        }
+        while h < ctx.hits.len() && ctx.hits[h].range.start < q {
+            h += 1;
+        }
+        let rest = &text[q..limit];
+        if rest.starts_with('(') {
+            let Some(close) = rest.find(')').filter(|&c| c < 80) else {
+                break;
+            };
+            // Hits inside the parentheses count as part of the name.
+            while h < ctx.hits.len() && ctx.hits[h].range.end <= q + close {
+                note_hit(input, h, scoped, &mut w);
+                h += 1;
+            }
+            p = q + close + 1;
+            w.end = p;
+            continue;
+        }
+        if let Some(hit) = ctx.hits.get(h).filter(|hit| hit.range.start == q) {
+            let entries = ctx.entries(h);
+            let stop = entries.iter().any(|e| match e {
+                Entry::Title(_) | Entry::Official(_) | Entry::OfficialShort(_) => true,
+                Entry::Term(k) => !matches!(
+                    ctx.lex.terms[*k as usize].kind.as_str(),
+                    "scope" | "election" | "venue"
+                ),
+                _ => false,
+            });
+            let known = input.places.by_hit[h].is_some()
+                || entries.iter().any(|e| {
+                    matches!(
+                        e,
+                        Entry::Institution(_)
+                            | Entry::Unit(_)
+                            | Entry::Event(_)
+                            | Entry::EventQualifier(_)
+                            | Entry::Election(_)
+                            | Entry::Term(_)
+                    )
+                });
+            if stop || !known {
+                if stop {
+                    break;
+                }
+            } else {
+                let is_scope = ctx.term(h, "scope").is_some();
+                note_hit(input, h, scoped, &mut w);
+                scoped = is_scope;
+                p = hit.range.end;
+                if is_scope {
+                    // "se-Kaltim": the place follows the hyphen.
+                    p += usize::from(text[p..].starts_with('-'));
+                } else {
+                    w.end = p;
+                }
+                h += 1;
+                continue;
+            }
+        }
+        let word_len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '.'))
+            .unwrap_or(rest.len());
+        let word = rest[..word_len].trim_end_matches('.');
+        if word.is_empty() {
+            break;
+        }
+        let lower = word.to_lowercase();
+        if let Some(place_word) = lower.strip_prefix("se-") {
+            // "se-Kaltim" where the place is the next hit.
+            let _ = place_word;
+            scoped = true;
+            p = q + 3;
+            continue;
+        }
+        let capital = word.starts_with(|c: char| c.is_uppercase());
+        let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
+        if NAME_LINKS.contains(&lower.as_str()) {
+            scoped = matches!(lower.as_str(), "se" | "tingkat" | "seluruh");
+            p = q + word.len();
+            continue;
+        }
+        if (capital && !is_time_word(&lower)) || year {
+            p = q + word.len();
+            w.end = p;
+            scoped = scoped && matches!(lower.as_str(), "provinsi" | "kabupaten" | "kota");
+            continue;
+        }
+        break;
+    }
+    w
+}
+
+/// Records what hit `h` inside an event name says.
+fn note_hit(input: &Input, h: usize, scoped: bool, w: &mut Window) {
+    let ctx = input.ctx;
+    for e in ctx.entries(h) {
+        match e {
+            Entry::EventQualifier(r) => {
+                w.qualifiers.push(*r as usize);
+                // "Desk Pilkada": the qualifier names the election too.
+                if w.election.is_none() {
+                    w.election = election_in_words(input, h);
+                }
+            }
+            Entry::Election(k) => {
+                let e = &ctx.lex.elections[*k as usize];
+                w.election
+                    .get_or_insert_with(|| (e.kind.clone(), i32::from(e.year)));
+            }
+            Entry::Term(k)
+                if ctx.lex.terms[*k as usize].kind == "election" && w.election.is_none() =>
+            {
+                w.election = election_at(input, h);
+            }
+            _ => {}
+        }
+    }
+    if let Some(p) = input.places.by_hit[h] {
+        if scoped {
+            w.scope.get_or_insert(p);
+        }
+    }
+    if w.jurisdiction.is_none() {
+        // Institution mentions are in text order: the one that may hold the hit is the
+        // last starting at or before it.
+        let r = &ctx.hits[h].range;
+        let i = input
+            .institutions
+            .partition_point(|m| m.range.start <= r.start);
+        w.jurisdiction = i
+            .checked_sub(1)
+            .map(|i| &input.institutions[i])
+            .filter(|m| r.end <= m.range.end)
+            .and_then(|m| m.jurisdiction);
+    }
+}
+
+/// Whether the clause of a trigger says the event has not happened.
+fn irrealis(ctx: &Context, trigger: Range<usize>, name_end: usize) -> bool {
+    let text = ctx.folded;
+    let clause_start = text[..trigger.start]
+        .rfind([',', '.', ';', ':', '!', '?', '\n', '"'])
+        .map_or(0, |i| i + 1);
+    let before = text[clause_start..trigger.start]
+        .split(' ')
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .any(|w| IRREALIS_BEFORE.contains(&w));
+    let after = text[name_end.min(text.len())..]
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| IRREALIS_AFTER.contains(&w.trim_end_matches([',', '.'])));
+    before || after
+}
+
+/// A meeting mention that contains `first` ("… menyerahkan bantuan saat Rakor …").
+pub(super) fn container_meeting<'m>(
+    input: &Input,
+    first: &EventMention,
+    usable: &[&'m EventMention],
+) -> Option<&'m EventMention> {
+    let text = input.ctx.text;
+    let s = sentence_at(text, first.trigger.start);
+    usable.iter().copied().find(|m| {
+        input.ctx.lex.events[m.row].kind == "meeting"
+            && m.trigger.start > first.trigger.end
+            && m.trigger.start < s.end
+            && input.ctx.folded[..m.trigger.start]
+                .split(' ')
+                .rev()
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .any(|w| CONTAINERS.contains(&w))
+    })
+}
