@@ -364,7 +364,7 @@ pub struct Count {
 /// An unnamed collective actor ("ratusan mahasiswa", "warga", "KKB").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Group {
-    /// "group:<type>", or "group:<type>@<place id>" when the text ties it to a place.
+    /// `"group:<type>"`, or `"group:<type>@<place id>"` when the text ties it to a place.
     pub id: String,
     /// "mahasiswa", "buruh", "warga", "petani", "nelayan", "ojol", "kkb", "massa" …
     #[serde(rename = "type")]
