@@ -29,9 +29,11 @@
 //! The pipeline runs one way, one module per stage:
 //! [`normalize`] → [`segment`] → [`gazetteer`] (+ [`time`], [`figures`], [`quotes`])
 //! → [`entities`] → [`document`] → [`events`] → [`record`], assembled by [`extract`];
-//! [`jsonl`] reads the JSONL input of `warta extract --jsonl`.
+//! [`jsonl`] reads the JSONL input of `warta extract --jsonl`; [`acled`] turns records into
+//! ACLED rows (`warta export --format acled`).
 #![deny(missing_docs)]
 
+pub mod acled;
 mod bytes;
 pub mod document;
 pub mod entities;

@@ -2,6 +2,7 @@
 //!
 //! `warta extract PATH...` / `warta extract --jsonl FILE|-` writes one `warta/1` record
 //! per input document (JSONL) to stdout, in input order, on all cores;
+//! `warta export --format acled RECORDS.jsonl` writes their events as ACLED CSV rows;
 //! `warta bench FILE.jsonl` measures extraction speed; `warta lexicon check [DIR]`
 //! validates lexicon files. Exit codes: 0 on success,
 //! 1 when any input failed (its error record is written in its place), 2 on usage errors.

@@ -2,6 +2,7 @@
 
 mod bench;
 mod explain;
+mod export;
 mod extract;
 mod lexicon;
 mod pipeline;
@@ -33,6 +34,8 @@ enum Command {
     Extract(extract::Args),
     /// Show why each capitalized name of a text became a person or not (the rule ids).
     Explain(explain::Args),
+    /// Write the events of warta/1 records (JSONL) as CSV rows for other tools (--format acled).
+    Export(export::Args),
     /// Measure extraction speed on a JSONL corpus, per thread count and per stage.
     Bench(bench::Args),
     /// Work with lexicon files.
@@ -71,6 +74,7 @@ pub fn run() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Export(args) => export::run(args),
         Command::Lexicon {
             command: LexiconCommand::Check { dir, alone, date },
         } => lexicon::check(dir, alone, date),
