@@ -30,8 +30,8 @@ use crate::lexicon::{LexiconFiles, Lexicons};
 use crate::normalize::Normalized;
 use crate::quotes;
 use crate::record::{
-    Doc, Election, Event, Figure, Group, Institution, Person, Place, Quote, Record, Role, Span,
-    Venue,
+    Actors, Count, Doc, Election, Event, Figure, Group, Institution, Person, Place, Quote, Record,
+    Role, Span, Venue,
 };
 use crate::time::TimeParser;
 
@@ -278,6 +278,8 @@ impl Extractor {
             speakers: &speaker_of,
             headline: fields.title.clone(),
             reference: times.reference,
+            groups: &groups,
+            figures: &figures,
         });
         lap(clock, Stage::Events);
 
@@ -359,6 +361,20 @@ impl Extractor {
         let place_id = |p: u32| self.lex.places[p as usize].id.clone();
         let person_id = |k: usize| rec.people[k].id.clone();
         let inst_id = |k: usize| self.institution_id(&mentions[k]);
+        let actor_id = |a: &events::sides::Actor| match *a {
+            events::sides::Actor::Person(k) => person_id(k),
+            events::sides::Actor::Institution(k) => inst_id(k),
+            events::sides::Actor::Group(k) => rec.groups[k].id.clone(),
+        };
+        let ids = |actors: &[events::sides::Actor]| {
+            let mut out: Vec<String> = Vec::new();
+            for id in actors.iter().map(actor_id) {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+            out
+        };
         found
             .iter()
             .map(|e| {
@@ -393,8 +409,20 @@ impl Extractor {
                         .map(|(kind, year)| Election { kind, year }),
                     chair: e.chair.map(person_id),
                     participants,
-                    actors: Default::default(),
-                    counts: Vec::new(),
+                    actors: Actors {
+                        actor1: ids(&e.actor1),
+                        actor2: ids(&e.actor2),
+                    },
+                    counts: e
+                        .counts
+                        .iter()
+                        .map(|c| Count {
+                            kind: c.kind.clone(),
+                            value: c.value,
+                            approx: c.approx,
+                            span: span(c.range.clone()),
+                        })
+                        .collect(),
                     speakers: e.speakers.iter().map(|&k| person_id(k)).collect(),
                     trigger: span(e.trigger.clone()),
                 }

@@ -176,6 +176,9 @@ pub(super) fn build(
         people,
         institutions,
         speakers,
+        actor1: Vec::new(),
+        actor2: Vec::new(),
+        counts: Vec::new(),
     }
 }
 

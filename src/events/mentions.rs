@@ -17,6 +17,9 @@ pub(super) struct EventMention {
     pub(super) trigger: Range<usize>,
     pub(super) name: Range<usize>,
     pub(super) realized: bool,
+    /// Said as the cause or background of another event ("Polisi Tangkap 14 Warga Usai
+    /// Bentrok"): realized, but never the main event.
+    pub(super) background: bool,
     pub(super) qualified: bool,
     pub(super) scope: Option<u32>,
     pub(super) jurisdiction: Option<u32>,
@@ -42,10 +45,88 @@ const IRREALIS_BEFORE: &[&str] = &[
     "belum",
     "ingin",
     "mengusulkan",
+    "rencana",
+    "mengimbau",
+    "imbauan",
+    "meminta",
+    "mengajak",
+    "menyerukan",
+    "mendesak",
+    "menuntut",
+];
+
+/// Words right before a trigger that make it a topic, a risk or a comparison, not an event
+/// that happened: "jelang pemungutan suara", "antisipasi banjir", "rawan longsor", "seperti
+/// banjir tahun lalu".
+const TOPIC_BEFORE: &[&str] = &[
+    "jelang",
+    "menjelang",
+    "persiapan",
+    "kesiapan",
+    "pengamanan",
+    "antisipasi",
+    "mengantisipasi",
+    "mencegah",
+    "pencegahan",
+    "cegah",
+    "potensi",
+    "berpotensi",
+    "rawan",
+    "risiko",
+    "ancaman",
+    "simulasi",
+    "seperti",
+    "mirip",
+    "bak",
+    "layaknya",
+    "ibarat",
+    "peringatan",
+    "memperingati",
+    "mengenang",
+    "mitigasi",
+    "siaga",
+    "waspada",
+    "waspadai",
+    // A landmark in time or a stage named as a period: "sepekan sebelum pemungutan
+    // suara", "mulai masa kampanye hingga penetapan hasil".
+    "sebelum",
+    "hingga",
+    "sampai",
+    "menuju",
+    "masa",
+    "tahapan",
+];
+
+/// Words right before a trigger that make it the cause or background of the event the
+/// sentence reports: "Polisi Tangkap 14 Warga Usai Bentrok".
+const BACKGROUND: &[&str] = &[
+    "usai",
+    "seusai",
+    "setelah",
+    "sesudah",
+    "pasca",
+    "buntut",
+    "akibat",
+    "imbas",
+    "dampak",
+    "gara-gara",
+    "terkait",
+    "soal",
+    "kasus",
+    "perkara",
 ];
 
 /// Words right after a trigger that put it in the future or elsewhere.
-const IRREALIS_AFTER: &[&str] = &["mendatang", "berikutnya", "serupa", "selanjutnya"];
+/// And habits: "banjir yang kerap melanda".
+const IRREALIS_AFTER: &[&str] = &[
+    "mendatang",
+    "berikutnya",
+    "serupa",
+    "selanjutnya",
+    "kerap",
+    "sering",
+    "langganan",
+];
 
 /// Words before a meeting trigger that put another event inside it.
 const CONTAINERS: &[&str] = &[
@@ -97,6 +178,16 @@ pub(super) fn mentions(input: &Input) -> Vec<EventMention> {
             })
             .collect();
         let range = ctx.hits[i].range.clone();
+        // Rows that ask for a context word count only where their sentence has one.
+        let mut rows = rows;
+        if rows.iter().any(|&r| !ctx.lex.events[r].context.is_empty()) {
+            let s = sentence_at(ctx.text, range.start);
+            let sentence = &ctx.folded[s.start.min(range.start)..s.end.max(range.end)];
+            rows.retain(|&r| {
+                let context = &ctx.lex.events[r].context;
+                context.is_empty() || context.iter().any(|w| has_word(sentence, w))
+            });
+        }
         if rows.is_empty()
             || range.start < absorbed
             || in_quote(input.quotes, range.start)
@@ -117,6 +208,7 @@ pub(super) fn mentions(input: &Input) -> Vec<EventMention> {
         out.push(EventMention {
             row,
             realized: !irrealis(ctx, range.clone(), window.end),
+            background: words_before(ctx.folded, range.start, 2).any(|w| BACKGROUND.contains(&w)),
             trigger: range.clone(),
             name: range.start..window.end,
             qualified: qualified_row.is_some(),
@@ -306,6 +398,9 @@ fn note_hit(input: &Input, h: usize, scoped: bool, w: &mut Window) {
 /// Whether the clause of a trigger says the event has not happened.
 fn irrealis(ctx: &Context, trigger: Range<usize>, name_end: usize) -> bool {
     let text = ctx.folded;
+    if words_before(text, trigger.start, 2).any(|w| TOPIC_BEFORE.contains(&w)) {
+        return true;
+    }
     let clause_start = text[..trigger.start]
         .rfind([',', '.', ';', ':', '!', '?', '\n', '"'])
         .map_or(0, |i| i + 1);
@@ -321,6 +416,28 @@ fn irrealis(ctx: &Context, trigger: Range<usize>, name_end: usize) -> bool {
         .take(2)
         .any(|w| IRREALIS_AFTER.contains(&w.trim_end_matches([',', '.'])));
     before || after
+}
+
+/// Up to `n` words right before byte `pos` of `folded`, nearest first, within its clause.
+fn words_before(folded: &str, pos: usize, n: usize) -> impl Iterator<Item = &str> {
+    let head = &folded[..pos];
+    let clause = head
+        .rfind([',', '.', ';', ':', '!', '?', '\n', '"', '('])
+        .map_or(0, |i| i + 1);
+    head[clause..]
+        .split(' ')
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(n)
+}
+
+/// Whether `word` (folded, possibly several words) stands in `text` on word boundaries.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// A meeting mention that contains `first` ("… menyerahkan bantuan saat Rakor …").

@@ -19,10 +19,30 @@
 //!   mention whose clause says it has not happened ("akan", "berencana", "agar",
 //!   "tidak" … before it; "mendatang", "serupa" after it) is *irrealis*: it makes an
 //!   event only when the article reports no realized one.
+//! * A trigger row with `context` words counts only where one of them stands in the
+//!   trigger's sentence ("diamankan" beside "pelaku", "orang"; "sidang" beside "hakim",
+//!   "terdakwa"). A trigger right after a topic word ("jelang", "antisipasi", "rawan",
+//!   "seperti", "sebelum", "masa") names no event that happened; one right after a word
+//!   of cause ("usai", "pasca", "akibat", "kasus") happened but is the background of
+//!   another, never the main event. Phrases of the `not-event` terms ("bunuh diri",
+//!   "banjir kritik", "sidang paripurna") are longer matches that hide the trigger.
 //! * Mentions of one kind are one event. The **main event** is the one of the first
-//!   realized mention, unless that mention's sentence puts it inside a meeting ("…
-//!   menyerahkan bantuan saat Rakor …"): then the meeting. It comes first in the output;
-//!   the others (sub-events) follow in text order.
+//!   realized mention in the headline that is no background, else the first such mention
+//!   of the text; when it is a ceremonial kind whose sentence puts it inside a meeting
+//!   ("… menyerahkan bantuan saat Rakor …"), the meeting. It comes first in the output;
+//!   the others (sub-events) follow in text order. A main event takes in the kinds that
+//!   are parts of it (`absorbs`): the attacks of a riot or a clash, the drownings of a
+//!   flood, the fire of an arson, the plenary that passed a Perda.
+//! * **Counts** ([`counts`]) are read, for the main event, in every sentence but those
+//!   of other events (a sentence with its own trigger stays), for another event in the
+//!   sentences of its mentions; a toll another event stands for is that event's (the
+//!   arrests after a protest, its violence when a riot followed).
+//! * **Sides** ([`sides`]): actor1 and actor2 by the categories each kind puts on each
+//!   side, read in the same sentences as the counts.
+//! * **Place** of an incident (protest, riot, clash, attack, disaster, accident, arrest,
+//!   voting): the most specific Indonesian place in the sentence of its mention and, for
+//!   the main event, the lead paragraph; of a ruling, a regulation or an election body's
+//!   decision: the seat of the acting body.
 //! * The **evidence** of an event is the sentences of its mentions, and, for the main
 //!   event, the sentences opened by "Acara"/"Kegiatan"/"Agenda" ("Acara yang dibuka oleh
 //!   …"). Each field is taken from the first evidence sentence that gives it:
@@ -61,9 +81,11 @@
 
 mod actors;
 mod build;
+pub mod counts;
 mod election;
 mod fields;
 mod mentions;
+pub mod sides;
 mod text;
 
 use std::ops::Range;
@@ -71,12 +93,17 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use self::build::{build, SentenceCache};
+use self::counts::FoundCount;
 use self::mentions::{container_meeting, mentions, EventMention};
+use self::sides::{Actor, Candidate};
+use crate::entities::groups::FoundGroup;
 use crate::entities::institutions::Mention;
 use crate::entities::people::{FoundPerson, Office};
 use crate::entities::places::Places;
 use crate::entities::Context;
+use crate::figures::FigureHit;
 use crate::quotes::QuoteHit;
+use crate::segment::sentence_at;
 use crate::time::ResolvedTime;
 
 /// Everything the event stage reads.
@@ -102,6 +129,10 @@ pub struct Input<'a> {
     pub headline: Option<Range<usize>>,
     /// The reference date (for an election named without its year).
     pub reference: Option<Date>,
+    /// Groups (unnamed collective actors).
+    pub groups: &'a [FoundGroup],
+    /// Figures in text order.
+    pub figures: &'a [FigureHit],
 }
 
 /// A venue, found.
@@ -114,7 +145,7 @@ pub struct FoundVenue {
 }
 
 /// An event, found.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FoundEvent {
     /// Kind ("meeting").
     pub kind: String,
@@ -142,7 +173,59 @@ pub struct FoundEvent {
     pub institutions: Vec<usize>,
     /// People quoted (indices into people).
     pub speakers: Vec<usize>,
+    /// Who acted.
+    pub actor1: Vec<Actor>,
+    /// On whom, or the other side.
+    pub actor2: Vec<Actor>,
+    /// The figures the text ties to it.
+    pub counts: Vec<FoundCount>,
 }
+
+/// The count kinds each event kind reads.
+fn count_kinds(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "protest" => &["participants", "dead", "injured", "arrested"],
+        "riot" => &[
+            "participants",
+            "dead",
+            "injured",
+            "arrested",
+            "damaged",
+            "displaced",
+        ],
+        "armed-clash" => &["dead", "injured", "displaced"],
+        "attack" => &["dead", "injured", "missing", "damaged", "displaced"],
+        "disaster" => &["dead", "injured", "missing", "displaced", "damaged"],
+        "accident" => &["dead", "injured", "missing", "damaged"],
+        "arrest" => &["arrested"],
+        _ => &[],
+    }
+}
+
+/// The kinds a main event of each kind takes in as parts of itself rather than as events
+/// of their own: the attacks of a riot or a clash, the drownings and fires of a flood or
+/// an arson, the plenary that passed a Perda or set an election result, and the signing of
+/// a regulation.
+fn absorbs(main: &str) -> &'static [&'static str] {
+    match main {
+        "riot" | "armed-clash" => &["attack"],
+        "disaster" | "attack" => &["accident"],
+        "policy" => &["meeting", "signing"],
+        "election" => &["meeting", "signing", "handover"],
+        _ => &[],
+    }
+}
+
+/// Kinds that happen inside a meeting when its sentence says so ("… menyerahkan bantuan
+/// saat Rakor …"): the meeting is then the main event.
+const CEREMONIAL: &[&str] = &[
+    "handover",
+    "signing",
+    "visit",
+    "declaration",
+    "inauguration",
+    "ceremony",
+];
 
 /// Finds the events of a document: the main event first, then the others in text order.
 pub fn find(input: &Input) -> Vec<FoundEvent> {
@@ -158,15 +241,30 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
     } else {
         mentions.iter().take(1).collect()
     };
-    let mut main = usable[0];
-    if kind_of(main) != "meeting" {
+    // The main event is what the headline reports, else the lead: the first realized
+    // mention that is no cause or background of another.
+    let in_headline = |m: &&EventMention| {
+        input
+            .headline
+            .as_ref()
+            .is_some_and(|h| h.contains(&m.trigger.start))
+    };
+    let mut main = usable
+        .iter()
+        .copied()
+        .filter(|m| !m.background)
+        .find(in_headline)
+        .or_else(|| usable.iter().copied().find(|m| !m.background))
+        .unwrap_or(usable[0]);
+    if CEREMONIAL.contains(&kind_of(main)) {
         if let Some(m) = container_meeting(input, main, &usable) {
             main = m;
         }
     }
     let mut kinds: Vec<&str> = vec![kind_of(main)];
+    let absorbed = absorbs(kind_of(main));
     for m in &usable {
-        if !kinds.contains(&kind_of(m)) {
+        if !kinds.contains(&kind_of(m)) && !absorbed.contains(&kind_of(m)) {
             kinds.push(kind_of(m));
         }
     }
@@ -179,8 +277,166 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
             .filter(|m| kind_of(m) == *kind)
             .collect();
         let lead = if n == 0 { main } else { group[0] };
-        let ev = build(input, &mut sentences, lead, &group, n == 0, out.first());
+        let mut ev = build(input, &mut sentences, lead, &group, n == 0, out.first());
+        // The evidence of the main event is the article but for the sentences of other
+        // events; of another event, the sentences of its mentions.
+        let within: Vec<Range<usize>> = if n == 0 {
+            let others: Vec<usize> = mentions
+                .iter()
+                .filter(|m| kind_of(m) != *kind && !absorbed.contains(&kind_of(m)))
+                .map(|m| m.trigger.start)
+                .collect();
+            let own: Vec<usize> = group.iter().map(|m| m.trigger.start).collect();
+            sentences_without(input.ctx.text, &others, &own)
+        } else {
+            group
+                .iter()
+                .map(|m| sentence_at(input.ctx.text, m.trigger.start))
+                .collect()
+        };
+        // A toll another event of the article stands for is not the main event's: the
+        // arrests after a protest are the arrest's, its violence the riot's.
+        let wanted: Vec<&str> = count_kinds(kind)
+            .iter()
+            .copied()
+            .filter(|c| n > 0 || !kinds.iter().skip(1).any(|k| owns(k, c)))
+            .collect();
+        if !wanted.is_empty() {
+            ev.counts = counts::read(input.ctx, input.figures, &within, &wanted);
+        }
+        let subtype = ev.subtype.clone().unwrap_or_default();
+        (ev.actor1, ev.actor2) = sides::sides(kind, &subtype, &candidates(input, &within));
+        // Where it happened: a ruling, a regulation or an election body's decision where
+        // the body sits; an incident, the most specific place the text gives.
+        let seated = matches!(*kind, "court" | "policy")
+            || (*kind == "election"
+                && !matches!(
+                    subtype.as_str(),
+                    "pemungutan-suara" | "psu" | "kampanye" | "debat"
+                ));
+        let seat = ev.actor1.iter().find_map(|a| match a {
+            Actor::Institution(k) => input.institutions[*k].jurisdiction,
+            _ => None,
+        });
+        if seated {
+            ev.place = seat.or(ev.place);
+        } else if !count_kinds(kind).is_empty() || *kind == "election" {
+            ev.place = incident_place(input, lead, n == 0).or(ev.place);
+        }
         out.push(ev);
     }
+    out
+}
+
+/// Where an incident happened: the most specific Indonesian place named in the sentence
+/// of its mention and, for the main event, in the lead paragraph ("di Desa Bolapapu,
+/// Kecamatan Kulawi, Kabupaten Sigi" → Kulawi); the first of the deepest.
+fn incident_place(input: &Input, lead: &EventMention, main: bool) -> Option<u32> {
+    let ctx = input.ctx;
+    let text = ctx.text;
+    let mut ranges = vec![sentence_at(text, lead.trigger.start)];
+    if main {
+        let from = input.headline.as_ref().map_or(0, |h| h.end);
+        if let Some(k) = text[from..].find(|c: char| !c.is_whitespace()) {
+            let start = from + k;
+            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            ranges.push(start..end);
+        }
+    }
+    let lex = ctx.lex;
+    let mut best: Option<(usize, u32)> = None;
+    for r in &ranges {
+        let first = ctx.hits.partition_point(|h| h.range.start < r.start);
+        for i in (first..ctx.hits.len()).take_while(|&i| ctx.hits[i].range.end <= r.end) {
+            let Some(p) = input.places.by_hit.get(i).copied().flatten() else {
+                continue;
+            };
+            let id = &lex.places[p as usize].id;
+            if !id.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            let depth = id.matches('.').count();
+            if best.is_none_or(|(d, _)| depth > d) {
+                best = Some((depth, p));
+            }
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+/// Whether an event of kind `kind` stands for the count kind `count` when it is not the
+/// main event.
+fn owns(kind: &str, count: &str) -> bool {
+    match kind {
+        "arrest" => count == "arrested",
+        "riot" | "attack" | "armed-clash" => {
+            matches!(count, "dead" | "injured" | "damaged" | "displaced")
+        }
+        _ => false,
+    }
+}
+
+/// The sentences of `text` that hold a position of `own` (the event's triggers) or none
+/// of `others` (other events' triggers), in order.
+fn sentences_without(text: &str, others: &[usize], own: &[usize]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let s = sentence_at(text, pos);
+        if s.end <= pos {
+            break;
+        }
+        let has = |at: &[usize]| at.iter().any(|&o| s.start <= o && o < s.end);
+        if has(own) || !has(others) {
+            out.push(s.clone());
+        }
+        pos = s.end;
+        while text[pos..].starts_with(|c: char| c.is_whitespace()) {
+            pos += 1;
+        }
+    }
+    out
+}
+
+/// The people, institutions and groups mentioned in `within`, in text order, with the
+/// tags the sides are read by.
+fn candidates<'a>(input: &Input<'a>, within: &[Range<usize>]) -> Vec<Candidate<'a>> {
+    let inside = |r: &Range<usize>| within.iter().any(|w| w.start <= r.start && r.end <= w.end);
+    let lex = input.ctx.lex;
+    let mut out: Vec<Candidate<'a>> = Vec::new();
+    for (k, p) in input.people.iter().enumerate() {
+        if let Some(at) = p.mentions.iter().find(|m| inside(m)) {
+            let mut tags: Vec<&str> = p.roles.iter().map(|r| r.title.as_str()).collect();
+            if tags.is_empty() && p.official.is_none() {
+                tags.push(sides::UNDESCRIBED);
+            }
+            out.push(Candidate {
+                actor: Actor::Person(k),
+                at: at.clone(),
+                tags,
+            });
+        }
+    }
+    for (k, m) in input.institutions.iter().enumerate() {
+        if inside(&m.range) {
+            let mut tags = vec![m.kind.as_str()];
+            tags.extend(m.category.as_deref());
+            out.push(Candidate {
+                actor: Actor::Institution(k),
+                at: m.range.clone(),
+                tags,
+            });
+        }
+    }
+    for (k, g) in input.groups.iter().enumerate() {
+        if let Some(at) = g.mentions.iter().find(|m| inside(m)) {
+            out.push(Candidate {
+                actor: Actor::Group(k),
+                at: at.clone(),
+                tags: vec![lex.groups[g.kind as usize].kind.as_str()],
+            });
+        }
+    }
+    out.sort_by_key(|c| c.at.start);
     out
 }

@@ -1,0 +1,408 @@
+//! Counts: the figures the text ties to an event's toll ("dua orang tewas" → dead 2,
+//! "12 orang diamankan" → arrested 12, "ratusan mahasiswa" at a protest → participants 100,
+//! approximate).
+//!
+//! A number counts when a toll word of the `terms` lexicon (kind `toll`, value the count
+//! kind) stands in its clause right after it ("7 orang meninggal dunia", "46 kios hangus")
+//! or right before it ("menewaskan dua orang", "korban tewas bertambah menjadi 7 orang"),
+//! and when its noun fits that kind: people for the dead, injured, missing, displaced and
+//! arrested, buildings for the damaged. At a protest or a riot, a number of a group
+//! ("500 buruh", "ribuan mahasiswa") with no toll word is its participants. Vague plurals
+//! ("ratusan", "puluhan ribu") give the least number they say, approximate; so do numbers
+//! after "sekitar", "lebih dari", "sedikitnya" …. A toll that rises through the article is
+//! given by its last figure.
+
+use std::ops::Range;
+
+use crate::entities::Context;
+use crate::figures::FigureHit;
+use crate::record::FigureKind;
+
+/// One count of an event, in normalized offsets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundCount {
+    /// "dead", "injured", "missing", "displaced", "arrested", "participants", "damaged".
+    pub kind: String,
+    /// The number.
+    pub value: f64,
+    /// Whether the text gives it only roughly.
+    pub approx: bool,
+    /// The number and its noun.
+    pub range: Range<usize>,
+}
+
+/// Nouns that count people (after a number: "dua orang", "4.215 jiwa").
+const PEOPLE: &[&str] = &[
+    "orang",
+    "jiwa",
+    "warga",
+    "korban",
+    "penumpang",
+    "penduduk",
+    "pelaku",
+    "tersangka",
+    "anak",
+    "balita",
+    "bayi",
+    "pria",
+    "wanita",
+    "perempuan",
+    "laki-laki",
+    "pemuda",
+    "remaja",
+    "siswa",
+    "pelajar",
+    "mahasiswa",
+    "santri",
+    "pekerja",
+    "buruh",
+    "penambang",
+    "nelayan",
+    "petani",
+    "pengendara",
+    "pengemudi",
+    "sopir",
+    "penonton",
+    "suporter",
+    "personel",
+    "anggota",
+    "prajurit",
+    "polisi",
+    "pendaki",
+    "wisatawan",
+    "pengunjung",
+    "pasien",
+    "abk",
+    "kk",
+    "keluarga",
+    "demonstran",
+    "pendemo",
+    "massa",
+    "peserta",
+    "tahanan",
+    "napi",
+    "narapidana",
+    "pengedar",
+    "kurir",
+    "bandar",
+    "terduga",
+    "pemudik",
+    "kepala",
+    "lainnya",
+    "tukang",
+    "pengojek",
+    "penghuni",
+    "pedagang",
+    "guru",
+    "murid",
+    "jemaah",
+    "pemilih",
+    "pendukung",
+    "simpatisan",
+];
+
+/// Security forces: deployed, not arrested, and no crowd.
+const SECURITY: &[&str] = &["personel", "polisi", "prajurit", "aparat", "petugas"];
+
+/// Words for a crowd of protesters or supporters.
+const CROWD: &[&str] = &[
+    "demonstran",
+    "pendemo",
+    "peserta",
+    "massa",
+    "pemuda",
+    "pengunjuk",
+    "simpatisan",
+    "pendukung",
+];
+
+/// Nouns that count buildings and vehicles (the damaged).
+const BUILDINGS: &[&str] = &[
+    "rumah",
+    "unit",
+    "bangunan",
+    "kios",
+    "toko",
+    "gedung",
+    "sekolah",
+    "jembatan",
+    "masjid",
+    "gereja",
+    "ruko",
+    "lapak",
+    "kantor",
+    "fasilitas",
+    "rumah warga",
+    "los",
+    "gudang",
+    "pos",
+    "mobil",
+    "motor",
+    "kendaraan",
+    "kapal",
+    "perahu",
+    "pura",
+    "musala",
+    "asrama",
+    "pabrik",
+];
+
+/// Words before a number that make it approximate.
+const ROUGHLY: &[&str] = &[
+    "sekitar",
+    "kurang",
+    "lebih",
+    "hampir",
+    "setidaknya",
+    "sedikitnya",
+    "kira-kira",
+    "tak",
+    "tidak",
+    "mencapai",
+    "ratusan",
+    "ribuan",
+    "puluhan",
+    "±",
+];
+
+/// Vague plurals and the least number each says.
+const VAGUE: &[(&str, f64)] = &[
+    ("belasan", 11.0),
+    ("puluhan", 10.0),
+    ("ratusan", 100.0),
+    ("ribuan", 1000.0),
+    ("jutaan", 1_000_000.0),
+];
+
+/// Number words one to twelve, which the figures read only before a counted noun.
+const CARDINALS: &[&str] = &[
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+    "dua belas",
+];
+
+/// A number of the text: a figure, a vague plural or "seorang".
+#[derive(Clone, Debug)]
+struct Number {
+    value: f64,
+    approx: bool,
+    /// The number and its noun.
+    range: Range<usize>,
+    /// The noun's first word, folded.
+    noun: String,
+}
+
+/// The counts of kinds `wanted` (count kinds; "participants" also reads groups) that the
+/// text ties to numbers in `within` (normalized offsets), the last of each kind.
+pub fn read(
+    ctx: &Context,
+    figures: &[FigureHit],
+    within: &[Range<usize>],
+    wanted: &[&str],
+) -> Vec<FoundCount> {
+    let mut out: Vec<FoundCount> = Vec::new();
+    for r in within {
+        for n in numbers(ctx, figures, r.clone()) {
+            let Some(kind) = toll_of(ctx, r, &n, wanted) else {
+                continue;
+            };
+            let found = FoundCount {
+                kind: kind.to_string(),
+                value: n.value,
+                approx: n.approx,
+                range: n.range.clone(),
+            };
+            match out.iter_mut().find(|c| c.kind == found.kind) {
+                // A later figure of the same kind is the toll as it stands.
+                Some(c) if found.range.start > c.range.start => *c = found,
+                Some(_) => {}
+                None => out.push(found),
+            }
+        }
+    }
+    out
+}
+
+/// The count kind number `n` gives, if any, among `wanted`: the nearest toll word after
+/// it, else before it, whose kind is wanted and fits its noun; else participants, for a
+/// number of a group.
+fn toll_of<'w>(
+    ctx: &Context,
+    clause: &Range<usize>,
+    n: &Number,
+    wanted: &[&'w str],
+) -> Option<&'w str> {
+    let after = words(ctx.folded, n.range.end..clause.end, 6, false);
+    let before = words(ctx.folded, clause.start..n.range.start, 8, true);
+    let noun = n.noun.as_str();
+    let fits = |kind: &str| match kind {
+        "damaged" => BUILDINGS.contains(&noun),
+        // Security forces are deployed, not arrested.
+        "arrested" => PEOPLE.contains(&noun) && !SECURITY.contains(&noun),
+        _ => PEOPLE.contains(&noun),
+    };
+    let tolls: Vec<&str> = after
+        .iter()
+        .chain(&before)
+        .filter_map(|w| toll_word(ctx, w))
+        .collect();
+    if !tolls.is_empty() {
+        // A number tied to a toll is that toll's, or no count of this event.
+        return tolls
+            .iter()
+            .find_map(|kind| wanted.iter().copied().find(|w| w == kind && fits(kind)));
+    }
+    // A crowd: a number of a group ("ribuan buruh", "ratusan guru honorer"), or of people
+    // after a word for the crowd ("peserta aksi mencapai sekitar 3.000 orang"); not one.
+    let from_noun = ctx.folded[n.range.start..]
+        .find(noun)
+        .map_or("", |i| &ctx.folded[n.range.start + i..]);
+    let group = ctx.lex.groups.iter().any(|g| {
+        g.aliases.iter().any(|a| {
+            let a = a.as_str();
+            from_noun.starts_with(a)
+                && !from_noun[a.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+    }) || CROWD.contains(&noun)
+        || (PEOPLE.contains(&noun) && before.iter().any(|w| CROWD.contains(w)));
+    let plural = n.value > 1.0 && !SECURITY.contains(&noun);
+    (group && plural && wanted.contains(&"participants")).then_some("participants")
+}
+
+/// The count kind of a toll word ("tewas" → "dead").
+fn toll_word<'a>(ctx: &'a Context, word: &str) -> Option<&'a str> {
+    let info = ctx.lex.word(word)?;
+    info.terms.iter().find_map(|&t| {
+        let term = &ctx.lex.terms[t as usize];
+        (term.kind == "toll").then_some(term.value.as_str())
+    })
+}
+
+/// Up to `max` words of `folded[range]`, nearest first (from the end when `backward`),
+/// stopping at a clause mark (a period, semicolon, question mark, a quote) or a number.
+fn words(folded: &str, range: Range<usize>, max: usize, backward: bool) -> Vec<&str> {
+    let Some(s) = folded.get(range) else {
+        return Vec::new();
+    };
+    let sep = |c: char| !(c.is_alphanumeric() || c == '-');
+    let is_mark = |c: char| matches!(c, '.' | ';' | '?' | '!' | '"' | '“' | '”');
+    // Each piece: a word and whether a clause mark follows it. An age in parentheses
+    // ("JN (47) tewas") is no word.
+    let mut pieces: Vec<(&str, bool)> = Vec::new();
+    let mut open = false;
+    for p in s.split_inclusive(sep) {
+        let w = p.trim_end_matches(sep);
+        let tail = &p[w.len()..];
+        let numeric = !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+        if !(open && numeric) {
+            pieces.push((w, tail.chars().any(is_mark)));
+        }
+        open = tail.ends_with('(');
+    }
+    let numeric = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+    let mut out = Vec::new();
+    if backward {
+        for &(w, mark) in pieces.iter().rev() {
+            // A mark after this word separates it from the words that follow.
+            if mark || (!w.is_empty() && numeric(w)) || out.len() >= max {
+                break;
+            }
+            if !w.is_empty() {
+                out.push(w);
+            }
+        }
+    } else {
+        for &(w, mark) in &pieces {
+            if !w.is_empty() {
+                if numeric(w) || out.len() >= max {
+                    break;
+                }
+                out.push(w);
+            }
+            if mark {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The numbers of `folded[range]` that may count people or buildings: count figures,
+/// vague plurals ("ratusan rumah") and "seorang", each with the noun it counts.
+fn numbers(ctx: &Context, figures: &[FigureHit], range: Range<usize>) -> Vec<Number> {
+    let mut out: Vec<Number> = figures
+        .iter()
+        .filter(|f| {
+            f.kind == FigureKind::Count && f.range.start >= range.start && f.range.end <= range.end
+        })
+        .filter_map(|f| {
+            let unit = f.unit.as_deref()?;
+            let noun = unit.split(' ').next()?.to_lowercase();
+            let before = words(ctx.folded, range.start..f.range.start, 2, true);
+            let approx = before.iter().any(|w| ROUGHLY.contains(w));
+            Some(Number {
+                value: f.value,
+                approx,
+                range: f.range.clone(),
+                noun,
+            })
+        })
+        .collect();
+    // Vague plurals and "seorang", which are no figures.
+    let text = &ctx.folded[range.clone()];
+    let mut at = 0;
+    for piece in text.split_inclusive(' ') {
+        let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let start = range.start + at;
+        at += piece.len();
+        let (value, approx) = match VAGUE.iter().find(|(w, _)| *w == word) {
+            Some((_, v)) => (*v, true),
+            None if matches!(word, "seorang" | "sesosok") => (1.0, false),
+            // "lima lainnya": a number word before "lainnya" counts the others.
+            None => match CARDINALS.iter().position(|c| *c == word) {
+                Some(k) if ctx.folded[start + word.len()..range.end].starts_with(" lainnya") => {
+                    (k as f64 + 1.0, false)
+                }
+                _ => continue,
+            },
+        };
+        // The noun: the next word, after "ribu" or "orang" ("puluhan ribu warga").
+        let rest = words(ctx.folded, start + word.len()..range.end, 3, false);
+        let mut value = value;
+        let mut noun_at = 0;
+        if rest.first() == Some(&"ribu") {
+            value *= 1000.0;
+            noun_at = 1;
+        }
+        let Some(noun) = rest.get(noun_at) else {
+            continue;
+        };
+        // "ratusan orang" counts people; the noun word ends the number's range.
+        let noun_end = ctx.folded[start..range.end]
+            .find(noun)
+            .map_or(start + word.len(), |i| start + i + noun.len());
+        if out
+            .iter()
+            .any(|n| n.range.start <= start && start < n.range.end)
+        {
+            continue;
+        }
+        out.push(Number {
+            value,
+            approx,
+            range: start..noun_end,
+            noun: noun.to_string(),
+        });
+    }
+    out.sort_by_key(|n| n.range.start);
+    out
+}
