@@ -267,6 +267,25 @@ impl Extractor {
         let speakers = entities::people::attribute(&ctx, &people.people, &quotes);
         lap(clock, Stage::FiguresQuotes);
         let speaker_of: Vec<Option<usize>> = speakers.iter().map(|a| a.speaker).collect();
+        // A headline given apart from the text says what the article is about.
+        let title_kinds: Vec<&str> = match (&article.title, &fields.title) {
+            (Some(title), None) => {
+                let t = Normalized::new(title);
+                let mut kinds: Vec<&str> = Vec::new();
+                for h in self.gazetteer.scan_cased(t.folded(), Some(t.text())) {
+                    for e in self.gazetteer.entries(&h) {
+                        if let crate::gazetteer::Entry::Event(r) = e {
+                            let kind = self.lex.events[*r as usize].kind.as_str();
+                            if !kinds.contains(&kind) {
+                                kinds.push(kind);
+                            }
+                        }
+                    }
+                }
+                kinds
+            }
+            _ => Vec::new(),
+        };
         let found_events = events::find(&events::Input {
             ctx: &ctx,
             places: &places,
@@ -280,6 +299,7 @@ impl Extractor {
             reference: times.reference,
             groups: &groups,
             figures: &figures,
+            title_kinds: &title_kinds,
         });
         lap(clock, Stage::Events);
 

@@ -133,6 +133,9 @@ pub struct Input<'a> {
     pub groups: &'a [FoundGroup],
     /// Figures in text order.
     pub figures: &'a [FigureHit],
+    /// The event kinds a headline given apart from the text names (a JSONL `title`), in
+    /// its order: the main event is of the first one the text reports.
+    pub title_kinds: &'a [&'a str],
 }
 
 /// A venue, found.
@@ -254,6 +257,14 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
         .copied()
         .filter(|m| !m.background)
         .find(in_headline)
+        .or_else(|| {
+            input.title_kinds.iter().find_map(|k| {
+                usable
+                    .iter()
+                    .copied()
+                    .find(|m| !m.background && kind_of(m) == *k)
+            })
+        })
         .or_else(|| usable.iter().copied().find(|m| !m.background))
         .unwrap_or(usable[0]);
     if CEREMONIAL.contains(&kind_of(main)) {
