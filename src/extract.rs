@@ -270,9 +270,9 @@ impl Extractor {
         // A headline given apart from the text says what the article is about.
         let title_kinds: Vec<&str> = match (&article.title, &fields.title) {
             (Some(title), None) => {
-                let t = Normalized::new(title);
+                let folded = crate::normalize::fold(title);
                 let mut kinds: Vec<&str> = Vec::new();
-                for h in self.gazetteer.scan_cased(t.folded(), Some(t.text())) {
+                for h in self.gazetteer.scan(&folded) {
                     for e in self.gazetteer.entries(&h) {
                         if let crate::gazetteer::Entry::Event(r) = e {
                             let kind = self.lex.events[*r as usize].kind.as_str();

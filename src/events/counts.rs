@@ -289,49 +289,50 @@ fn toll_word<'a>(ctx: &'a Context, word: &str) -> Option<&'a str> {
 
 /// Up to `max` words of `folded[range]`, nearest first (from the end when `backward`),
 /// stopping at a clause mark (a period, semicolon, question mark, a quote) or a number.
+/// A number in parentheses (an age: "JN (47) tewas") is passed over.
 fn words(folded: &str, range: Range<usize>, max: usize, backward: bool) -> Vec<&str> {
-    let Some(s) = folded.get(range) else {
-        return Vec::new();
-    };
-    let sep = |c: char| !(c.is_alphanumeric() || c == '-');
-    let is_mark = |c: char| matches!(c, '.' | ';' | '?' | '!' | '"' | '“' | '”');
-    // Each piece: a word and whether a clause mark follows it. An age in parentheses
-    // ("JN (47) tewas") is no word.
-    let mut pieces: Vec<(&str, bool)> = Vec::new();
-    let mut open = false;
-    for p in s.split_inclusive(sep) {
-        let w = p.trim_end_matches(sep);
-        let tail = &p[w.len()..];
-        let numeric = !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-        if !(open && numeric) {
-            pieces.push((w, tail.chars().any(is_mark)));
-        }
-        open = tail.ends_with('(');
-    }
-    let numeric = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
     let mut out = Vec::new();
-    if backward {
-        for &(w, mark) in pieces.iter().rev() {
-            // A mark after this word separates it from the words that follow.
-            if mark || (!w.is_empty() && numeric(w)) || out.len() >= max {
+    let Some(s) = folded.get(range) else {
+        return out;
+    };
+    let is_word = |c: char| c.is_alphanumeric() || c == '-';
+    let is_mark = |c: char| matches!(c, '.' | ';' | '?' | '!' | '"' | '“' | '”' | '\n');
+    let numeric = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+    // (word, the separators before it) in reading order from the number outwards.
+    let mut rest = s;
+    while out.len() < max {
+        // The separators between the last word read and the next one.
+        let (gap, tail) = if backward {
+            let cut = rest.trim_end_matches(|c: char| !is_word(c));
+            let n = cut.len();
+            (&rest[n..], cut)
+        } else {
+            let cut = rest.trim_start_matches(|c: char| !is_word(c));
+            (&rest[..rest.len() - cut.len()], cut)
+        };
+        if gap.chars().any(is_mark) || tail.is_empty() {
+            break;
+        }
+        let (word, left) = if backward {
+            let n = tail.trim_end_matches(is_word).len();
+            (&tail[n..], &tail[..n])
+        } else {
+            let n = tail.len() - tail.trim_start_matches(is_word).len();
+            (&tail[..n], &tail[n..])
+        };
+        if numeric(word) {
+            let in_parens = if backward {
+                left.ends_with('(') && gap.starts_with(')')
+            } else {
+                gap.ends_with('(') && left.starts_with(')')
+            };
+            if !in_parens {
                 break;
             }
-            if !w.is_empty() {
-                out.push(w);
-            }
+        } else {
+            out.push(word);
         }
-    } else {
-        for &(w, mark) in &pieces {
-            if !w.is_empty() {
-                if numeric(w) || out.len() >= max {
-                    break;
-                }
-                out.push(w);
-            }
-            if mark {
-                break;
-            }
-        }
+        rest = left;
     }
     out
 }
@@ -364,6 +365,10 @@ fn numbers(ctx: &Context, figures: &[FigureHit], range: Range<usize>) -> Vec<Num
         let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
         let start = range.start + at;
         at += piece.len();
+        // Most words are none of these: a word of 3 to 9 letters may be.
+        if !(3..=9).contains(&word.len()) {
+            continue;
+        }
         let (value, approx) = match VAGUE.iter().find(|(w, _)| *w == word) {
             Some((_, v)) => (*v, true),
             None if matches!(word, "seorang" | "sesosok") => (1.0, false),

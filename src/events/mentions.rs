@@ -6,6 +6,8 @@ use std::ops::Range;
 use super::election::{election_at, election_in_words};
 use super::text::{in_quote, is_time_word, line_end, skip_spaces};
 use super::Input;
+use rustc_hash::FxHashSet;
+
 use crate::entities::Context;
 use crate::gazetteer::Entry;
 use crate::segment::sentence_at;
@@ -183,9 +185,19 @@ pub(super) fn mentions(input: &Input) -> Vec<EventMention> {
         if rows.iter().any(|&r| !ctx.lex.events[r].context.is_empty()) {
             let s = sentence_at(ctx.text, range.start);
             let sentence = &ctx.folded[s.start.min(range.start)..s.end.max(range.end)];
+            // The sentence's words, once: a context word of one word is looked up among
+            // them, one of several words is searched for only when its first word is.
+            let words: FxHashSet<&str> = sentence
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|w| !w.is_empty())
+                .collect();
             rows.retain(|&r| {
                 let context = &ctx.lex.events[r].context;
-                context.is_empty() || context.iter().any(|w| has_word(sentence, w))
+                context.is_empty()
+                    || context.iter().any(|w| match w.split_once(' ') {
+                        None => words.contains(w.as_str()),
+                        Some((first, _)) => words.contains(first) && has_word(sentence, w),
+                    })
             });
         }
         if rows.is_empty()

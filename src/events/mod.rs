@@ -387,24 +387,26 @@ fn owns(kind: &str, count: &str) -> bool {
     }
 }
 
-/// The sentences of `text` that hold a position of `own` (the event's triggers) or none
-/// of `others` (other events' triggers), in order.
+/// The parts of `text` outside the sentences of `others` (other events' triggers), but
+/// for those that also hold a position of `own` (the event's triggers), in order: one
+/// sentence segmentation per other trigger, not of the whole text.
 fn sentences_without(text: &str, others: &[usize], own: &[usize]) -> Vec<Range<usize>> {
+    let mut cut: Vec<Range<usize>> = others
+        .iter()
+        .map(|&o| sentence_at(text, o))
+        .filter(|s| !own.iter().any(|&p| s.start <= p && p < s.end))
+        .collect();
+    cut.sort_by_key(|s| s.start);
     let mut out = Vec::new();
     let mut pos = 0;
-    while pos < text.len() {
-        let s = sentence_at(text, pos);
-        if s.end <= pos {
-            break;
+    for s in cut {
+        if s.start > pos {
+            out.push(pos..s.start);
         }
-        let has = |at: &[usize]| at.iter().any(|&o| s.start <= o && o < s.end);
-        if has(own) || !has(others) {
-            out.push(s.clone());
-        }
-        pos = s.end;
-        while text[pos..].starts_with(|c: char| c.is_whitespace()) {
-            pos += 1;
-        }
+        pos = pos.max(s.end);
+    }
+    if pos < text.len() {
+        out.push(pos..text.len());
     }
     out
 }
