@@ -219,6 +219,38 @@ fn absorbs(main: &str) -> &'static [&'static str] {
     }
 }
 
+/// The kinds of incidents and decisions, which lead an article only from its headline
+/// or lead.
+const INCIDENTS: &[&str] = &[
+    "protest",
+    "riot",
+    "armed-clash",
+    "attack",
+    "disaster",
+    "accident",
+    "arrest",
+    "court",
+    "election",
+    "policy",
+];
+
+/// The lead: the first paragraph after the headline (and its dateline).
+fn lead_range(input: &Input) -> Range<usize> {
+    let text = input.ctx.text;
+    let from = input.headline.as_ref().map_or(0, |h| h.end);
+    let Some(k) = text[from..].find(|c: char| !c.is_whitespace()) else {
+        return 0..0;
+    };
+    let start = from + k;
+    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let mut end = line_end(start);
+    // Without a headline found, the first line may be one: the lead is the next, too.
+    if input.headline.is_none() && end < text.len() {
+        end = line_end(end + 1);
+    }
+    start..end
+}
+
 /// Kinds that happen inside a meeting when its sentence says so ("… menyerahkan bantuan
 /// saat Rakor …"): the meeting is then the main event.
 const CEREMONIAL: &[&str] = &[
@@ -252,7 +284,17 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
             .as_ref()
             .is_some_and(|h| h.contains(&m.trigger.start))
     };
-    let mut main = usable
+    // An incident (a protest, a flood, an arrest …) is what the article is about only
+    // when its headline or lead reports it: named further down, it is a backdrop.
+    let lead = lead_range(input);
+    let in_lead = |m: &&EventMention| lead.contains(&m.trigger.start);
+    let may_lead = |m: &&EventMention| {
+        !INCIDENTS.contains(&kind_of(m))
+            || in_headline(m)
+            || in_lead(m)
+            || input.title_kinds.contains(&kind_of(m))
+    };
+    let Some(mut main) = usable
         .iter()
         .copied()
         .filter(|m| !m.background)
@@ -265,8 +307,16 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
                     .find(|m| !m.background && kind_of(m) == *k)
             })
         })
-        .or_else(|| usable.iter().copied().find(|m| !m.background))
-        .unwrap_or(usable[0]);
+        .or_else(|| {
+            usable
+                .iter()
+                .copied()
+                .find(|m| !m.background && may_lead(m))
+        })
+        .or_else(|| Some(usable[0]).filter(|m| may_lead(m)))
+    else {
+        return Vec::new();
+    };
     if CEREMONIAL.contains(&kind_of(main)) {
         if let Some(m) = container_meeting(input, main, &usable) {
             main = m;
