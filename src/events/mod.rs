@@ -234,7 +234,8 @@ const INCIDENTS: &[&str] = &[
     "policy",
 ];
 
-/// The lead: the first paragraph after the headline (and its dateline).
+/// The lead: the first paragraph after the headline (and its dateline), two sentences at
+/// most.
 fn lead_range(input: &Input) -> Range<usize> {
     let text = input.ctx.text;
     let from = input.headline.as_ref().map_or(0, |h| h.end);
@@ -247,6 +248,14 @@ fn lead_range(input: &Input) -> Range<usize> {
     // Without a headline found, the first line may be one: the lead is the next, too.
     if input.headline.is_none() && end < text.len() {
         end = line_end(end + 1);
+    }
+    // A lead is two sentences at most (archives that join paragraphs on one line).
+    let first = sentence_at(text, start);
+    if first.end < end {
+        let next = text[first.end..]
+            .find(|c: char| !c.is_whitespace())
+            .map(|k| sentence_at(text, first.end + k).end);
+        end = end.min(next.unwrap_or(first.end).max(first.end));
     }
     start..end
 }
