@@ -170,6 +170,8 @@ pub(super) fn mentions(input: &Input) -> Vec<EventMention> {
     let ctx = input.ctx;
     let mut out: Vec<EventMention> = Vec::new();
     let mut absorbed = 0;
+    // The sentence last read for context words, and its words.
+    let mut seen: (Range<usize>, FxHashSet<&str>) = (0..0, FxHashSet::default());
     for i in 0..ctx.hits.len() {
         let rows: Vec<usize> = ctx
             .entries(i)
@@ -183,14 +185,21 @@ pub(super) fn mentions(input: &Input) -> Vec<EventMention> {
         // Rows that ask for a context word count only where their sentence has one.
         let mut rows = rows;
         if rows.iter().any(|&r| !ctx.lex.events[r].context.is_empty()) {
-            let s = sentence_at(ctx.text, range.start);
-            let sentence = &ctx.folded[s.start.min(range.start)..s.end.max(range.end)];
-            // The sentence's words, once: a context word of one word is looked up among
-            // them, one of several words is searched for only when its first word is.
-            let words: FxHashSet<&str> = sentence
-                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .filter(|w| !w.is_empty())
-                .collect();
+            // The sentence's words, once per sentence: a context word of one word is
+            // looked up among them, one of several words is searched for only when its
+            // first word is.
+            if !seen.0.contains(&range.start) {
+                let s = sentence_at(ctx.text, range.start);
+                let s = s.start.min(range.start)..s.end.max(range.end);
+                seen.1.clear();
+                seen.1.extend(
+                    ctx.folded[s.clone()]
+                        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                        .filter(|w| !w.is_empty()),
+                );
+                seen.0 = s;
+            }
+            let (sentence, words) = (&ctx.folded[seen.0.clone()], &seen.1);
             rows.retain(|&r| {
                 let context = &ctx.lex.events[r].context;
                 context.is_empty()
