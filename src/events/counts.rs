@@ -10,7 +10,8 @@
 //! ("500 buruh", "ribuan mahasiswa") with no toll word is its participants. Vague plurals
 //! ("ratusan", "puluhan ribu") give the least number they say, approximate; so do numbers
 //! after "sekitar", "lebih dari", "sedikitnya" …. A toll that rises through the article is
-//! given by its last figure.
+//! given by its last figure. Ten thousand or more dead, injured, missing or arrested are a
+//! toll of history cited beside the event, not counted.
 
 use std::ops::Range;
 
@@ -174,6 +175,9 @@ const VAGUE: &[(&str, f64)] = &[
     ("jutaan", 1_000_000.0),
 ];
 
+/// The least toll of people (dead, injured, missing, arrested) read as history, not news.
+const HISTORIC: f64 = 10_000.0;
+
 /// Number words one to twelve, which the figures read only before a counted noun.
 const CARDINALS: &[&str] = &[
     "satu",
@@ -215,6 +219,13 @@ pub fn read(
             let Some(kind) = toll_of(ctx, r, &n, wanted) else {
                 continue;
             };
+            // Tens of thousands dead, hurt, missing or arrested are a war's or a history's
+            // toll cited beside the event ("Perang Dunia II menewaskan 20 juta orang"),
+            // not a news event's: the biggest disaster of the archives (Aceh, 2004) is
+            // cited, not reported.
+            if n.value >= HISTORIC && matches!(kind, "dead" | "injured" | "missing" | "arrested") {
+                continue;
+            }
             let found = FoundCount {
                 kind: kind.to_string(),
                 value: n.value,
