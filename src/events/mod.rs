@@ -136,6 +136,8 @@ pub struct Input<'a> {
     /// The event kinds a headline given apart from the text names (a JSONL `title`), in
     /// its order: the main event is of the first one the text reports.
     pub title_kinds: &'a [&'a str],
+    /// The headline given apart from the text, if any.
+    pub title: Option<&'a str>,
 }
 
 /// A venue, found.
@@ -297,11 +299,14 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
     // when its headline or lead reports it: named further down, it is a backdrop.
     let lead = lead_range(input);
     let in_lead = |m: &&EventMention| lead.contains(&m.trigger.start);
+    // With a headline, what it reports: an article headlined on a reaction, a statement
+    // or a policy names the incident behind it only in its lead.
+    let has_headline = input.headline.is_some() || input.title.is_some();
     let may_lead = |m: &&EventMention| {
         !INCIDENTS.contains(&kind_of(m))
             || in_headline(m)
-            || in_lead(m)
             || input.title_kinds.contains(&kind_of(m))
+            || (!has_headline && in_lead(m))
     };
     let Some(mut main) = usable
         .iter()

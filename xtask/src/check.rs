@@ -950,12 +950,14 @@ fn check_files(files: &[(PathBuf, String)]) -> Report {
     for t in tables.iter().filter(|t| t.kind == "events") {
         let mut seen = BTreeSet::new();
         for (line, row) in ok_rows(t) {
-            // A subtype may have two rows: triggers that count alone, and triggers that
-            // count only beside a context word.
+            // A subtype may have several rows: triggers that count alone, triggers that
+            // count only beside a context word, and triggers that name it only with a
+            // qualifier.
             let key = (
                 t.get(row, "kind").to_string(),
                 t.get(row, "subtype").to_string(),
                 !t.get(row, "context").is_empty(),
+                !t.get(row, "qualifiers").is_empty(),
             );
             if !is_slug(&key.0) || !is_slug(&key.1) {
                 errors.push(format!("{}: kind and subtype must be slugs", t.at(line)));
