@@ -178,22 +178,6 @@ const VAGUE: &[(&str, f64)] = &[
 /// The least toll of people (dead, injured, missing, arrested) read as history, not news.
 const HISTORIC: f64 = 10_000.0;
 
-/// Number words one to twelve, which the figures read only before a counted noun.
-const CARDINALS: &[&str] = &[
-    "satu",
-    "dua",
-    "tiga",
-    "empat",
-    "lima",
-    "enam",
-    "tujuh",
-    "delapan",
-    "sembilan",
-    "sepuluh",
-    "sebelas",
-    "dua belas",
-];
-
 /// A number of the text: a figure, a vague plural or "seorang".
 #[derive(Clone, Debug)]
 struct Number {
@@ -384,12 +368,19 @@ fn numbers(ctx: &Context, figures: &[FigureHit], range: Range<usize>) -> Vec<Num
             Some((_, v)) => (*v, true),
             None if matches!(word, "seorang" | "sesosok") => (1.0, false),
             // "lima lainnya": a number word before "lainnya" counts the others.
-            None => match CARDINALS.iter().position(|c| *c == word) {
-                Some(k) if ctx.folded[start + word.len()..range.end].starts_with(" lainnya") => {
-                    (k as f64 + 1.0, false)
+            None => {
+                use crate::figures::words::{num_word, NumWord};
+                let value = match num_word(word.as_bytes()) {
+                    Some(NumWord::Unit(v)) if v > 0 => v as f64,
+                    Some(NumWord::Sepuluh) => 10.0,
+                    Some(NumWord::Sebelas) => 11.0,
+                    _ => continue,
+                };
+                if !ctx.folded[start + word.len()..range.end].starts_with(" lainnya") {
+                    continue;
                 }
-                _ => continue,
-            },
+                (value, false)
+            }
         };
         // The noun: the next word, after "ribu" or "orang" ("puluhan ribu warga").
         let rest = words(ctx.folded, start + word.len()..range.end, 3, false);

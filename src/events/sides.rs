@@ -35,6 +35,9 @@ pub struct Candidate<'a> {
     pub tags: Vec<&'a str>,
 }
 
+/// One side of an event: lists of categories, types, group types and descriptions.
+type Side = &'static [&'static [&'static str]];
+
 /// The tag of a person the text gives no description: at an arrest, in court or in an
 /// attack, a named person who is no official is the one arrested, tried or struck.
 pub const UNDESCRIBED: &str = "-";
@@ -42,7 +45,7 @@ pub const UNDESCRIBED: &str = "-";
 /// The institution categories and types, group types and person descriptions on each side
 /// of an event of kind `kind` and subtype `subtype`: (actor1, actor2). `None` for kinds
 /// without sides.
-fn roles(kind: &str, subtype: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+fn roles(kind: &str, subtype: &str) -> Option<(Side, Side)> {
     const SECURITY: &[&str] = &[
         "police", "military", "polri", "polda", "polres", "polsek", "brimob", "tni", "kodam",
         "korem", "kodim", "koramil", "densus", "satgas", "kapolda", "kapolres", "kapolsek",
@@ -157,37 +160,20 @@ fn roles(kind: &str, subtype: &str) -> Option<(&'static [&'static str], &'static
         "presiden",
         "menteri",
     ];
-    const TARGETS: &[&str] = &[
-        "regional-government",
-        "ministry",
-        "government",
-        "dprd",
-        "dpr",
-        "pemprov",
-        "pemkab",
-        "pemkot",
-        "gubernur",
-        "bupati",
-        "wali-kota",
-        "presiden",
-        "menteri",
-        "kpu",
-        "bawaslu",
-        "company",
-        "perusahaan",
-    ];
+    // Beside the rulers, what a crowd protests against.
+    const TARGETS: &[&str] = &["kpu", "bawaslu", "company", "perusahaan"];
     Some(match kind {
         // Clashes between crowds: rioters on both sides (see `sides`).
-        "riot" if matches!(subtype, "bentrok" | "tawuran") => (CROWD, &[]),
-        "riot" if subtype == "amuk-massa" => (CROWD, SUSPECTS),
-        "protest" | "riot" => (CROWD, TARGETS),
-        "armed-clash" => (SECURITY, &["kkb", "teroris"]),
-        "attack" => (ARMED, VICTIMS),
-        "arrest" => (ENFORCERS, SUSPECTS),
-        "court" if subtype == "tuntutan" => (PROSECUTION, DEFENDANTS),
-        "court" => (COURTS, DEFENDANTS),
-        "election" => (ELECTORAL, &[]),
-        "policy" => (RULERS, &[]),
+        "riot" if matches!(subtype, "bentrok" | "tawuran") => (&[CROWD], &[]),
+        "riot" if subtype == "amuk-massa" => (&[CROWD], &[SUSPECTS]),
+        "protest" | "riot" => (&[CROWD], &[RULERS, TARGETS]),
+        "armed-clash" => (&[SECURITY], &[&["kkb", "teroris"]]),
+        "attack" => (&[ARMED], &[VICTIMS]),
+        "arrest" => (&[ENFORCERS], &[SUSPECTS]),
+        "court" if subtype == "tuntutan" => (&[PROSECUTION], &[DEFENDANTS]),
+        "court" => (&[COURTS], &[DEFENDANTS]),
+        "election" => (&[ELECTORAL], &[]),
+        "policy" => (&[RULERS], &[]),
         _ => return None,
     })
 }
@@ -201,7 +187,7 @@ pub fn sides(kind: &str, subtype: &str, candidates: &[Candidate]) -> (Vec<Actor>
     let mut actor1: Vec<Actor> = Vec::new();
     let mut actor2: Vec<Actor> = Vec::new();
     for c in candidates {
-        let on = |side: &[&str]| c.tags.iter().any(|t| side.contains(t));
+        let on = |side: Side| c.tags.iter().any(|t| side.iter().any(|l| l.contains(t)));
         if actor1.contains(&c.actor) || actor2.contains(&c.actor) {
             continue;
         }

@@ -87,7 +87,7 @@
 //! Hits come in text order and never overlap; the scan resumes after each hit.
 
 pub(crate) mod numeral;
-mod words;
+pub(crate) mod words;
 
 use std::ops::Range;
 
