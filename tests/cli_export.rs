@@ -1,14 +1,15 @@
 //! `warta export --format acled`: one CSV row per event, header always, bad lines reported.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 
 use serde_json::{json, Value};
 use warta::acled::COLUMNS;
 
-const WARTA: &str = env!("CARGO_BIN_EXE_warta");
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::warta;
 
 fn span(text: &str) -> Value {
     json!({"start": 0, "end": text.len(), "text": text})
@@ -97,24 +98,6 @@ fn file(name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
     p
-}
-
-fn warta(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(WARTA)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let feeder = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
-    out
 }
 
 /// Parses RFC 4180 CSV: fields split at commas outside quotes, records at LF (or CRLF)

@@ -6,7 +6,10 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-const WARTA: &str = env!("CARGO_BIN_EXE_warta");
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::WARTA;
 
 /// A JSONL input with one line of each kind, and the error kind expected per line.
 fn corpus() -> (Vec<u8>, Vec<Option<&'static str>>) {
@@ -47,22 +50,7 @@ fn file(name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn warta(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(WARTA)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let input = child.stdin.take().unwrap();
-    let data = stdin.unwrap_or_default().to_vec();
-    let feeder = std::thread::spawn(move || {
-        let mut input = input;
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
-    out
+    cli::warta(args, stdin.unwrap_or_default())
 }
 
 /// `warta extract --jsonl path --max-bytes 200` and `more`: lines over 200 bytes fail.
