@@ -300,7 +300,6 @@ impl Extractor {
             groups: &groups,
             figures: &figures,
             title_kinds: &title_kinds,
-            title: article.title.as_deref().filter(|_| fields.title.is_none()),
         });
         lap(clock, Stage::Events);
 

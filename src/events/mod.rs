@@ -27,8 +27,11 @@
 //!   another, never the main event. Phrases of the `not-event` terms ("bunuh diri",
 //!   "banjir kritik", "sidang paripurna") are longer matches that hide the trigger.
 //! * Mentions of one kind are one event. The **main event** is the one of the first
-//!   realized mention in the headline that is no background, else the first such mention
-//!   of the text; when it is a ceremonial kind whose sentence puts it inside a meeting
+//!   realized mention in the headline (or the kinds of a JSONL `title`) that is no
+//!   background, else the first such mention of the text; an incident or a decision
+//!   (protest … policy) leads only from the headline, the title or the lead (two
+//!   sentences), else it is a backdrop and an article with nothing else has no event;
+//!   when it is a ceremonial kind whose sentence puts it inside a meeting
 //!   ("… menyerahkan bantuan saat Rakor …"), the meeting. It comes first in the output;
 //!   the others (sub-events) follow in text order. A main event takes in the kinds that
 //!   are parts of it (`absorbs`): the attacks of a riot or a clash, the drownings of a
@@ -136,8 +139,6 @@ pub struct Input<'a> {
     /// The event kinds a headline given apart from the text names (a JSONL `title`), in
     /// its order: the main event is of the first one the text reports.
     pub title_kinds: &'a [&'a str],
-    /// The headline given apart from the text, if any.
-    pub title: Option<&'a str>,
 }
 
 /// A venue, found.
@@ -299,14 +300,11 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
     // when its headline or lead reports it: named further down, it is a backdrop.
     let lead = lead_range(input);
     let in_lead = |m: &&EventMention| lead.contains(&m.trigger.start);
-    // With a headline, what it reports: an article headlined on a reaction, a statement
-    // or a policy names the incident behind it only in its lead.
-    let has_headline = input.headline.is_some() || input.title.is_some();
     let may_lead = |m: &&EventMention| {
         !INCIDENTS.contains(&kind_of(m))
             || in_headline(m)
+            || in_lead(m)
             || input.title_kinds.contains(&kind_of(m))
-            || (!has_headline && in_lead(m))
     };
     let Some(mut main) = usable
         .iter()
