@@ -91,6 +91,16 @@ pub(super) fn build(
             let para = cache.paragraph(text, lead.trigger.start);
             event_date(input, &para)
         })
+        .or_else(|| {
+            // An event the headline reports is dated by the lead, the paragraph after it.
+            let headline = input.headline.as_ref()?;
+            if !(main && headline.contains(&lead.trigger.start)) {
+                return None;
+            }
+            let next = headline.end + text[headline.end..].find(|c: char| !c.is_whitespace())?;
+            let para = cache.paragraph(text, next);
+            event_date(input, &para)
+        })
         .or_else(|| main_event.and_then(|e| e.date));
     let venue = evidence.iter().find_map(|s| venue_in(input, s));
     let chair_found = evidence.iter().find_map(|s| chair_in(input, s));
