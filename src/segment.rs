@@ -231,15 +231,15 @@ fn joins(prev: &str, next: &str) -> bool {
     let Some(token) = last_token(prev) else {
         return false;
     };
-    let lower = token.to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) || is_initials(token) || is_dotted(token) {
+    // Every abbreviation is ASCII and at most eight bytes: compared without folding a copy.
+    let is = |list: &[&str]| token.len() <= 8 && list.iter().any(|a| a.eq_ignore_ascii_case(token));
+    if is(ABBREVIATIONS) || is_initials(token) || is_dotted(token) {
         return true;
     }
     if token.len() == prev.len() && is_list_marker(token) {
         return true;
     }
-    WEAK_ABBREVIATIONS.contains(&lower.as_str())
-        && !next.chars().next().is_some_and(char::is_uppercase)
+    is(WEAK_ABBREVIATIONS) && !next.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The last whitespace-separated token of `s` when it ends with `.`, without leading
@@ -261,10 +261,10 @@ fn is_initials(token: &str) -> bool {
 /// Dotted degrees and abbreviations such as `S.Pd.`, `M.Kes.`, `S.I.Kom.`: at least two
 /// dot-terminated groups of one to four ASCII letters.
 fn is_dotted(token: &str) -> bool {
-    let groups: Vec<&str> = token[..token.len() - 1].split('.').collect();
-    groups.len() >= 2
-        && groups
-            .iter()
+    let body = &token[..token.len() - 1];
+    body.contains('.')
+        && body
+            .split('.')
             .all(|g| (1..=4).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
@@ -295,6 +295,23 @@ pub fn is_word_end(text: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_fit_the_short_comparison() {
+        // `joins` compares tokens of at most eight bytes, ASCII-case-insensitively.
+        for a in ABBREVIATIONS.iter().chain(WEAK_ABBREVIATIONS) {
+            assert!(
+                a.len() <= 8 && a.is_ascii() && *a == a.to_lowercase(),
+                "{a}"
+            );
+        }
+        assert!(joins("Kapolres AKBP Drs.", "H. Yusuf hadir."));
+        assert!(joins("oleh Brigjen.", "Pol. Ahmad"));
+        assert!(!joins("Rapat selesai.", "Hadir pula Camat."));
+        assert!(joins("lulusan S.Pd.", "yang mengajar"));
+        assert!(joins("PT Maju Tbk.", "yang berkantor"));
+        assert!(!joins("PT Maju Tbk.", "Perusahaan itu"));
+    }
 
     #[test]
     fn token_shapes() {
