@@ -7,48 +7,16 @@ use super::actors::chair_in;
 use super::election::{dominant_election, election_in};
 use super::fields::{event_date, narrower_dateline, place_after_di, scoped_place, venue_in};
 use super::mentions::EventMention;
-use super::text::in_quote;
+use super::text::{in_quote, paragraph, Sentences};
 use super::{FoundEvent, Input};
-use crate::segment::sentence_at;
 
 /// Sentence-initial words that refer back to the main event.
 const ANAPHORS: &[&str] = &["acara", "kegiatan", "agenda"];
 
-/// Sentence and paragraph lookups, each found by scanning only around a position
-/// ([`sentence_at`]), and remembered.
-#[derive(Default)]
-pub(super) struct SentenceCache {
-    sentences: Vec<Range<usize>>,
-}
-
-impl SentenceCache {
-    fn at(&mut self, text: &str, pos: usize) -> Range<usize> {
-        // Sorted, not overlapping: one binary search.
-        let i = self.sentences.partition_point(|s| s.end <= pos);
-        if let Some(s) = self.sentences.get(i).filter(|s| s.start <= pos) {
-            return s.clone();
-        }
-        let s = sentence_at(text, pos);
-        if s.start <= pos && pos < s.end {
-            self.sentences.insert(i, s.clone());
-        }
-        s
-    }
-
-    /// The paragraph (line) containing `pos`.
-    fn paragraph(&mut self, text: &str, pos: usize) -> Range<usize> {
-        let bytes = text.as_bytes();
-        let pos = pos.min(text.len());
-        let start = memchr::memrchr(b'\n', &bytes[..pos]).map_or(0, |k| k + 1);
-        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |k| pos + k);
-        start..end
-    }
-}
-
 /// Builds one event from its mentions.
 pub(super) fn build(
     input: &Input,
-    cache: &mut SentenceCache,
+    cache: &mut Sentences,
     lead: &EventMention,
     group: &[&EventMention],
     main: bool,
@@ -88,7 +56,7 @@ pub(super) fn build(
         .iter()
         .find_map(|s| event_date(input, s))
         .or_else(|| {
-            let para = cache.paragraph(text, lead.trigger.start);
+            let para = paragraph(text, lead.trigger.start);
             event_date(input, &para)
         })
         .or_else(|| {
@@ -98,7 +66,7 @@ pub(super) fn build(
                 return None;
             }
             let next = headline.end + text[headline.end..].find(|c: char| !c.is_whitespace())?;
-            let para = cache.paragraph(text, next);
+            let para = paragraph(text, next);
             event_date(input, &para)
         })
         .or_else(|| main_event.and_then(|e| e.date));
@@ -127,7 +95,7 @@ pub(super) fn build(
         .find_map(|m| m.election.clone())
         .or_else(|| evidence.iter().find_map(|s| election_in(input, s)))
         .or_else(|| {
-            let para = cache.paragraph(text, lead.trigger.start);
+            let para = paragraph(text, lead.trigger.start);
             election_in(input, &para)
         })
         .or_else(|| input.headline.as_ref().and_then(|h| election_in(input, h)))
@@ -203,13 +171,13 @@ fn same_family(lex: &crate::lexicon::Lexicons, a: usize, b: usize) -> bool {
 
 /// Sentences after `from` that open with "Acara", "Kegiatan" or "Agenda", within the
 /// paragraph of `from` and the next two.
-fn anaphor_sentences(input: &Input, cache: &mut SentenceCache, from: usize) -> Vec<Range<usize>> {
+fn anaphor_sentences(input: &Input, cache: &mut Sentences, from: usize) -> Vec<Range<usize>> {
     let text = input.ctx.text;
     let folded = input.ctx.folded;
-    let mut end = cache.paragraph(text, from).end;
+    let mut end = paragraph(text, from).end;
     for _ in 0..2 {
         if end + 1 < text.len() {
-            end = cache.paragraph(text, end + 1).end;
+            end = paragraph(text, end + 1).end;
         }
     }
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -236,7 +204,7 @@ fn anaphor_sentences(input: &Input, cache: &mut SentenceCache, from: usize) -> V
 }
 
 /// Sentences that say who attended or stood in.
-fn attendance_sentences(input: &Input, cache: &mut SentenceCache) -> Vec<Range<usize>> {
+fn attendance_sentences(input: &Input, cache: &mut Sentences) -> Vec<Range<usize>> {
     let ctx = input.ctx;
     let mut out: Vec<Range<usize>> = Vec::new();
     for i in 0..ctx.hits.len() {

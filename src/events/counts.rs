@@ -175,6 +175,12 @@ const VAGUE: &[(&str, f64)] = &[
     ("jutaan", 1_000_000.0),
 ];
 
+/// The words of [`VAGUE`], in its order, then "seorang" and "sesosok" (one person, one
+/// body).
+const VAGUE_WORDS: &[&str] = &[
+    "belasan", "puluhan", "ratusan", "ribuan", "jutaan", "seorang", "sesosok",
+];
+
 /// The least toll of people (dead, injured, missing, arrested) read as history, not news.
 const HISTORIC: f64 = 10_000.0;
 
@@ -258,19 +264,25 @@ fn toll_of<'w>(
     }
     // A crowd: a number of a group ("ribuan buruh", "ratusan guru honorer"), or of people
     // after a word for the crowd ("peserta aksi mencapai sekitar 3.000 orang"); not one.
-    let from_noun = ctx.folded[n.range.start..]
+    let group = ctx.folded[n.range.start..]
         .find(noun)
-        .map_or("", |i| &ctx.folded[n.range.start + i..]);
-    let group = ctx.lex.groups.iter().any(|g| {
-        g.aliases.iter().any(|a| {
-            let a = a.as_str();
-            from_noun.starts_with(a)
-                && !from_noun[a.len()..].starts_with(|c: char| c.is_alphanumeric())
-        })
-    }) || CROWD.contains(&noun)
+        .is_some_and(|i| group_at(ctx, n.range.start + i))
+        || CROWD.contains(&noun)
         || (PEOPLE.contains(&noun) && before.iter().any(|w| CROWD.contains(w)));
     let plural = n.value > 1.0 && !SECURITY.contains(&noun);
     (group && plural && wanted.contains(&"participants")).then_some("participants")
+}
+
+/// Whether a group mention of the gazetteer ("buruh", "guru honorer") holds byte `pos`.
+fn group_at(ctx: &Context, pos: usize) -> bool {
+    let i = ctx.hits.partition_point(|h| h.range.start <= pos);
+    i.checked_sub(1).is_some_and(|i| {
+        ctx.hits[i].range.end > pos
+            && ctx
+                .entries(i)
+                .iter()
+                .any(|e| matches!(e, crate::gazetteer::Entry::Group(_)))
+    })
 }
 
 /// The count kind of a toll word ("tewas" → "dead").
@@ -353,37 +365,60 @@ fn numbers(ctx: &Context, figures: &[FigureHit], range: Range<usize>) -> Vec<Num
             })
         })
         .collect();
-    // Vague plurals and "seorang", which are no figures.
+    // Vague plurals and "seorang", which are no figures: each a word that a space (or the
+    // range's start) opens and no letter or digit ends.
     let text = &ctx.folded[range.clone()];
-    let mut at = 0;
-    for piece in text.split_inclusive(' ') {
-        let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let start = range.start + at;
-        at += piece.len();
-        // Most words are none of these: a word of 3 to 9 letters may be.
+    let mut found: Vec<(usize, usize, f64, bool)> = Vec::new();
+    let starts =
+        std::iter::once(0).chain(memchr::memchr_iter(b' ', text.as_bytes()).map(|k| k + 1));
+    for s in starts {
+        // Every word looked for starts with one of these letters: most words are passed
+        // over on their first byte.
+        if !matches!(
+            text.as_bytes().get(s),
+            Some(b'b' | b'p' | b'r' | b'j' | b's')
+        ) {
+            continue;
+        }
+        let rest = &text[s..];
+        let Some((k, word)) = VAGUE_WORDS
+            .iter()
+            .enumerate()
+            .find(|(_, w)| rest.starts_with(**w))
+        else {
+            continue;
+        };
+        let e = s + word.len();
+        let piece_end = text[e..].find(' ').map_or(text.len(), |k| e + k);
+        if text[e..piece_end].chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let (value, approx) = match VAGUE.get(k) {
+            Some((_, v)) => (*v, true),
+            None => (1.0, false),
+        };
+        found.push((range.start + s, e - s, value, approx));
+    }
+    // "lima lainnya": a number word before "lainnya" counts the others.
+    for k in memchr::memmem::find_iter(text.as_bytes(), b" lainnya") {
+        let s = text[..k].rfind(' ').map_or(0, |b| b + 1);
+        let word = &text[s..k];
         if !(3..=9).contains(&word.len()) {
             continue;
         }
-        let (value, approx) = match VAGUE.iter().find(|(w, _)| *w == word) {
-            Some((_, v)) => (*v, true),
-            None if matches!(word, "seorang" | "sesosok") => (1.0, false),
-            // "lima lainnya": a number word before "lainnya" counts the others.
-            None => {
-                use crate::figures::words::{num_word, NumWord};
-                let value = match num_word(word.as_bytes()) {
-                    Some(NumWord::Unit(v)) if v > 0 => v as f64,
-                    Some(NumWord::Sepuluh) => 10.0,
-                    Some(NumWord::Sebelas) => 11.0,
-                    _ => continue,
-                };
-                if !ctx.folded[start + word.len()..range.end].starts_with(" lainnya") {
-                    continue;
-                }
-                (value, false)
-            }
+        use crate::figures::words::{num_word, NumWord};
+        let value = match num_word(word.as_bytes()) {
+            Some(NumWord::Unit(v)) if v > 0 => v as f64,
+            Some(NumWord::Sepuluh) => 10.0,
+            Some(NumWord::Sebelas) => 11.0,
+            _ => continue,
         };
+        found.push((range.start + s, word.len(), value, false));
+    }
+    found.sort_by_key(|f| f.0);
+    for (start, word_len, value, approx) in found {
         // The noun: the next word, after "ribu" or "orang" ("puluhan ribu warga").
-        let rest = words(ctx.folded, start + word.len()..range.end, 3, false);
+        let rest = words(ctx.folded, start + word_len..range.end, 3, false);
         let mut value = value;
         let mut noun_at = 0;
         if rest.first() == Some(&"ribu") {
@@ -396,7 +431,7 @@ fn numbers(ctx: &Context, figures: &[FigureHit], range: Range<usize>) -> Vec<Num
         // "ratusan orang" counts people; the noun word ends the number's range.
         let noun_end = ctx.folded[start..range.end]
             .find(noun)
-            .map_or(start + word.len(), |i| start + i + noun.len());
+            .map_or(start + word_len, |i| start + i + noun.len());
         if out
             .iter()
             .any(|n| n.range.start <= start && start < n.range.end)
@@ -412,4 +447,25 @@ fn numbers(ctx: &Context, figures: &[FigureHit], range: Range<usize>) -> Vec<Num
     }
     out.sort_by_key(|n| n.range.start);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{VAGUE, VAGUE_WORDS};
+
+    #[test]
+    fn vague_words_follow_the_vague_plurals() {
+        // `numbers` reads the value of VAGUE_WORDS[k] as VAGUE[k], and passes over a word
+        // whose first letter no entry starts with.
+        for (k, (w, _)) in VAGUE.iter().enumerate() {
+            assert_eq!(VAGUE_WORDS[k], *w);
+        }
+        assert_eq!(VAGUE_WORDS.len(), VAGUE.len() + 2);
+        for w in VAGUE_WORDS {
+            assert!(
+                matches!(w.as_bytes()[0], b'b' | b'p' | b'r' | b'j' | b's'),
+                "{w}"
+            );
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Date, venue and place: the fields read from an event's evidence sentences.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::text::{is_time_word, skip_spaces};
 use super::{FoundVenue, Input};
@@ -32,6 +33,10 @@ pub(super) fn event_date(input: &Input, s: &Range<usize>) -> Option<usize> {
         })
 }
 
+/// " di ", the preposition of place.
+static DI: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(" di "));
+
 /// A venue in sentence `s`.
 pub(super) fn venue_in(input: &Input, s: &Range<usize>) -> Option<FoundVenue> {
     let ctx = input.ctx;
@@ -47,7 +52,7 @@ pub(super) fn venue_in(input: &Input, s: &Range<usize>) -> Option<FoundVenue> {
     }
     // A misspelt venue word after "di" ("di Hitel Novotel").
     let mut at = s.start;
-    while let Some(n) = ctx.folded[at..s.end].find(" di ") {
+    while let Some(n) = DI.find(&ctx.folded.as_bytes()[at..s.end]) {
         let w = at + n + 4;
         let word_end = ctx.text[w..s.end]
             .find(|c: char| !c.is_alphabetic())

@@ -4,13 +4,11 @@
 use std::ops::Range;
 
 use super::election::{election_at, election_in_words};
-use super::text::{in_quote, is_time_word, line_end, skip_spaces};
+use super::text::{in_quote, is_time_word, line_end, skip_spaces, Sentences};
 use super::Input;
-use rustc_hash::FxHashSet;
 
 use crate::entities::Context;
 use crate::gazetteer::Entry;
-use crate::segment::sentence_at;
 
 /// One trigger mention with its name.
 #[derive(Clone, Debug)]
@@ -166,12 +164,13 @@ const NAME_LINKS: &[&str] = &[
 ];
 
 /// Every trigger mention outside quotes, in text order.
-pub(super) fn mentions(input: &Input) -> Vec<EventMention> {
+pub(super) fn mentions(input: &Input, sentences: &mut Sentences) -> Vec<EventMention> {
     let ctx = input.ctx;
     let mut out: Vec<EventMention> = Vec::new();
     let mut absorbed = 0;
-    // The sentence last read for context words, and its words.
-    let mut seen: (Range<usize>, FxHashSet<&str>) = (0..0, FxHashSet::default());
+    let mut speech = Speech::default();
+    // The sentence last read for context words, and the context words it holds.
+    let mut seen: (Range<usize>, Vec<u32>) = (0..0, Vec::new());
     for i in 0..ctx.hits.len() {
         let rows: Vec<usize> = ctx
             .entries(i)
@@ -185,34 +184,20 @@ pub(super) fn mentions(input: &Input) -> Vec<EventMention> {
         // Rows that ask for a context word count only where their sentence has one.
         let mut rows = rows;
         if rows.iter().any(|&r| !ctx.lex.events[r].context.is_empty()) {
-            // The sentence's words, once per sentence: a context word of one word is
-            // looked up among them, one of several words is searched for only when its
-            // first word is.
+            // The sentence's context words, read once per sentence.
             if !seen.0.contains(&range.start) {
-                let s = sentence_at(ctx.text, range.start);
+                let s = sentences.at(ctx.text, range.start);
                 let s = s.start.min(range.start)..s.end.max(range.end);
-                seen.1.clear();
-                seen.1.extend(
-                    ctx.folded[s.clone()]
-                        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                        .filter(|w| !w.is_empty()),
-                );
+                ctx.lex
+                    .event_contexts_in(&ctx.folded[s.clone()], &mut seen.1);
                 seen.0 = s;
             }
-            let (sentence, words) = (&ctx.folded[seen.0.clone()], &seen.1);
-            rows.retain(|&r| {
-                let context = &ctx.lex.events[r].context;
-                context.is_empty()
-                    || context.iter().any(|w| match w.split_once(' ') {
-                        None => words.contains(w.as_str()),
-                        Some((first, _)) => words.contains(first) && has_word(sentence, w),
-                    })
-            });
+            rows.retain(|&r| ctx.lex.event_context_wanted(r, &seen.1));
         }
         if rows.is_empty()
             || range.start < absorbed
             || in_quote(input.quotes, range.start)
-            || reported_speech(ctx, range.start)
+            || speech.reported(ctx, sentences, range.start)
         {
             continue;
         }
@@ -241,15 +226,40 @@ pub(super) fn mentions(input: &Input) -> Vec<EventMention> {
     out
 }
 
-/// Whether `pos` is inside indirect speech: its sentence has "bahwa" before it, or
-/// opens with "menurut" ("Kapolres mengatakan bahwa …", "Menurutnya, …").
-fn reported_speech(ctx: &Context, pos: usize) -> bool {
-    let start = sentence_at(ctx.text, pos).start.min(pos);
-    let mut words = ctx.folded[start..pos]
-        .split([' ', ',', '"'])
-        .filter(|w| !w.is_empty());
-    let first = words.next().unwrap_or("");
-    first.starts_with("menurut") || first == "bahwa" || words.any(|w| w == "bahwa")
+/// Where indirect speech starts in the sentence last asked about: its sentence has
+/// "bahwa" before a position, or opens with "menurut" ("Kapolres mengatakan bahwa …",
+/// "Menurutnya, …"). One reading per sentence.
+#[derive(Default)]
+struct Speech {
+    /// The sentence read.
+    sentence: Range<usize>,
+    /// The end of its first word when that word starts with "menurut", else of its
+    /// first "bahwa": from there on, it is what someone said.
+    from: Option<usize>,
+}
+
+impl Speech {
+    /// Whether `pos` is inside indirect speech.
+    fn reported(&mut self, ctx: &Context, sentences: &mut Sentences, pos: usize) -> bool {
+        if !(self.sentence.start <= pos && pos < self.sentence.end) {
+            let s = sentences.at(ctx.text, pos);
+            self.sentence = s.start.min(pos)..s.end.max(pos + 1);
+            let sentence = &ctx.folded[self.sentence.clone()];
+            let opening = sentence.trim_start_matches([' ', ',', '"']);
+            let first_end = opening.find([' ', ',', '"']).unwrap_or(opening.len());
+            self.from = if opening.starts_with("menurut") {
+                Some(self.sentence.end - opening.len() + first_end)
+            } else {
+                // The first "bahwa" standing as a word between separators.
+                let sep = |b: Option<&u8>| b.is_none_or(|b| matches!(b, b' ' | b',' | b'"'));
+                let bytes = sentence.as_bytes();
+                memchr::memmem::find_iter(bytes, b"bahwa")
+                    .find(|&k| sep(k.checked_sub(1).map(|j| &bytes[j])) && sep(bytes.get(k + 5)))
+                    .map(|k| self.sentence.start + k + 5)
+            };
+        }
+        self.from.is_some_and(|f| f <= pos)
+    }
 }
 
 /// What an event name holds.
@@ -422,9 +432,7 @@ fn irrealis(ctx: &Context, trigger: Range<usize>, name_end: usize) -> bool {
     if words_before(text, trigger.start, 2).any(|w| TOPIC_BEFORE.contains(&w)) {
         return true;
     }
-    let clause_start = text[..trigger.start]
-        .rfind([',', '.', ';', ':', '!', '?', '\n', '"'])
-        .map_or(0, |i| i + 1);
+    let clause_start = clause_start(text, trigger.start, false);
     let before = text[clause_start..trigger.start]
         .split(' ')
         .rev()
@@ -439,12 +447,23 @@ fn irrealis(ctx: &Context, trigger: Range<usize>, name_end: usize) -> bool {
     before || after
 }
 
+/// Where the clause holding byte `pos` starts: after the last clause mark before it (a
+/// comma, a sentence mark, a colon, a line break, a quote; an opening parenthesis too
+/// when `paren`), else at 0.
+fn clause_start(text: &str, pos: usize, paren: bool) -> usize {
+    text.as_bytes()[..pos]
+        .iter()
+        .rposition(|&b| {
+            matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?' | b'\n' | b'"')
+                || (paren && b == b'(')
+        })
+        .map_or(0, |i| i + 1)
+}
+
 /// Up to `n` words right before byte `pos` of `folded`, nearest first, within its clause.
 fn words_before(folded: &str, pos: usize, n: usize) -> impl Iterator<Item = &str> {
     let head = &folded[..pos];
-    let clause = head
-        .rfind([',', '.', ';', ':', '!', '?', '\n', '"', '('])
-        .map_or(0, |i| i + 1);
+    let clause = clause_start(folded, pos, true);
     head[clause..]
         .split(' ')
         .rev()
@@ -452,23 +471,15 @@ fn words_before(folded: &str, pos: usize, n: usize) -> impl Iterator<Item = &str
         .take(n)
 }
 
-/// Whether `word` (folded, possibly several words) stands in `text` on word boundaries.
-fn has_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
 /// A meeting mention that contains `first` ("… menyerahkan bantuan saat Rakor …").
 pub(super) fn container_meeting<'m>(
     input: &Input,
+    sentences: &mut Sentences,
     first: &EventMention,
     usable: &[&'m EventMention],
 ) -> Option<&'m EventMention> {
     let text = input.ctx.text;
-    let s = sentence_at(text, first.trigger.start);
+    let s = sentences.at(text, first.trigger.start);
     usable.iter().copied().find(|m| {
         input.ctx.lex.events[m.row].kind == "meeting"
             && m.trigger.start > first.trigger.end

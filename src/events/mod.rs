@@ -95,10 +95,11 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use self::build::{build, SentenceCache};
+use self::build::build;
 use self::counts::FoundCount;
 use self::mentions::{container_meeting, mentions, EventMention};
 use self::sides::{Actor, Candidate};
+use self::text::Sentences;
 use crate::entities::groups::FoundGroup;
 use crate::entities::institutions::Mention;
 use crate::entities::people::{FoundPerson, Office};
@@ -106,7 +107,6 @@ use crate::entities::places::Places;
 use crate::entities::Context;
 use crate::figures::FigureHit;
 use crate::quotes::QuoteHit;
-use crate::segment::sentence_at;
 use crate::time::ResolvedTime;
 
 /// Everything the event stage reads.
@@ -239,7 +239,7 @@ const INCIDENTS: &[&str] = &[
 
 /// The lead: the first paragraph after the headline (and its dateline), two sentences at
 /// most.
-fn lead_range(input: &Input) -> Range<usize> {
+fn lead_range(input: &Input, sentences: &mut Sentences) -> Range<usize> {
     let text = input.ctx.text;
     let from = input.headline.as_ref().map_or(0, |h| h.end);
     let Some(k) = text[from..].find(|c: char| !c.is_whitespace()) else {
@@ -253,11 +253,11 @@ fn lead_range(input: &Input) -> Range<usize> {
         end = line_end(end + 1);
     }
     // A lead is two sentences at most (archives that join paragraphs on one line).
-    let first = sentence_at(text, start);
+    let first = sentences.at(text, start);
     if first.end < end {
         let next = text[first.end..]
             .find(|c: char| !c.is_whitespace())
-            .map(|k| sentence_at(text, first.end + k).end);
+            .map(|k| sentences.at(text, first.end + k).end);
         end = end.min(next.unwrap_or(first.end).max(first.end));
     }
     start..end
@@ -276,7 +276,8 @@ const CEREMONIAL: &[&str] = &[
 
 /// Finds the events of a document: the main event first, then the others in text order.
 pub fn find(input: &Input) -> Vec<FoundEvent> {
-    let mentions = mentions(input);
+    let mut sentences = Sentences::default();
+    let mentions = mentions(input, &mut sentences);
     if mentions.is_empty() {
         return Vec::new();
     }
@@ -298,7 +299,7 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
     };
     // An incident (a protest, a flood, an arrest …) is what the article is about only
     // when its headline or lead reports it: named further down, it is a backdrop.
-    let lead = lead_range(input);
+    let lead = lead_range(input, &mut sentences);
     let in_lead = |m: &&EventMention| lead.contains(&m.trigger.start);
     let may_lead = |m: &&EventMention| {
         !INCIDENTS.contains(&kind_of(m))
@@ -330,7 +331,7 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
         return Vec::new();
     };
     if CEREMONIAL.contains(&kind_of(main)) {
-        if let Some(m) = container_meeting(input, main, &usable) {
+        if let Some(m) = container_meeting(input, &mut sentences, main, &usable) {
             main = m;
         }
     }
@@ -341,7 +342,6 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
             kinds.push(kind_of(m));
         }
     }
-    let mut sentences = SentenceCache::default();
     let mut out: Vec<FoundEvent> = Vec::new();
     for (n, kind) in kinds.iter().enumerate() {
         let group: Vec<&EventMention> = usable
@@ -360,11 +360,11 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
                 .map(|m| m.trigger.start)
                 .collect();
             let own: Vec<usize> = group.iter().map(|m| m.trigger.start).collect();
-            sentences_without(input.ctx.text, &others, &own)
+            sentences_without(input.ctx.text, &mut sentences, &others, &own)
         } else {
             group
                 .iter()
-                .map(|m| sentence_at(input.ctx.text, m.trigger.start))
+                .map(|m| sentences.at(input.ctx.text, m.trigger.start))
                 .collect()
         };
         // A toll another event of the article stands for is not the main event's: the
@@ -394,7 +394,7 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
         if seated {
             ev.place = seat.or(ev.place);
         } else if !count_kinds(kind).is_empty() || *kind == "election" {
-            ev.place = incident_place(input, lead, n == 0).or(ev.place);
+            ev.place = incident_place(input, &mut sentences, lead, n == 0).or(ev.place);
         }
         out.push(ev);
     }
@@ -404,10 +404,15 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
 /// Where an incident happened: the most specific Indonesian place named in the sentence
 /// of its mention and, for the main event, in the lead paragraph ("di Desa Bolapapu,
 /// Kecamatan Kulawi, Kabupaten Sigi" → Kulawi); the first of the deepest.
-fn incident_place(input: &Input, lead: &EventMention, main: bool) -> Option<u32> {
+fn incident_place(
+    input: &Input,
+    sentences: &mut Sentences,
+    lead: &EventMention,
+    main: bool,
+) -> Option<u32> {
     let ctx = input.ctx;
     let text = ctx.text;
-    let mut ranges = vec![sentence_at(text, lead.trigger.start)];
+    let mut ranges = vec![sentences.at(text, lead.trigger.start)];
     if main {
         let from = input.headline.as_ref().map_or(0, |h| h.end);
         if let Some(k) = text[from..].find(|c: char| !c.is_whitespace()) {
@@ -452,10 +457,15 @@ fn owns(kind: &str, count: &str) -> bool {
 /// The parts of `text` outside the sentences of `others` (other events' triggers), but
 /// for those that also hold a position of `own` (the event's triggers), in order: one
 /// sentence segmentation per other trigger, not of the whole text.
-fn sentences_without(text: &str, others: &[usize], own: &[usize]) -> Vec<Range<usize>> {
+fn sentences_without(
+    text: &str,
+    sentences: &mut Sentences,
+    others: &[usize],
+    own: &[usize],
+) -> Vec<Range<usize>> {
     let mut cut: Vec<Range<usize>> = others
         .iter()
-        .map(|&o| sentence_at(text, o))
+        .map(|&o| sentences.at(text, o))
         .filter(|s| !own.iter().any(|&p| s.start <= p && p < s.end))
         .collect();
     cut.sort_by_key(|s| s.start);

@@ -403,8 +403,16 @@ pub struct Lexicons {
     /// One-word honorifics, ranks and degrees, folded without dots ("dr", "msi") →
     /// index into `terms`: for tokens glued together ("Dr.H.Abdul", "SE.M.Si").
     compact_terms: FxHashMap<String, u32>,
-    /// One-word term aliases, folded, with their index into `terms`.
+    /// One-word term aliases, folded, with their index into `terms`, grouped by the
+    /// term's kind (file order within a kind).
     term_words: Vec<(String, u32)>,
+    /// For each term kind, its run in `term_words`.
+    term_word_runs: FxHashMap<String, std::ops::Range<usize>>,
+    /// Every `context` word or phrase of `events`, once: one automaton finds those a
+    /// sentence holds.
+    event_context: Option<aho_corasick::AhoCorasick>,
+    /// For each row of `events`, the patterns of `event_context` it asks for.
+    event_context_rows: Vec<Vec<u32>>,
     /// What the lexicons say of each known single word (folded): whether it is a common
     /// word (`words` files), a personal name (`names` files), a one-word term alias.
     word_info: FxHashMap<String, WordInfo>,
@@ -585,6 +593,45 @@ impl Lexicons {
                 }
             }
         }
+        let mut phrases: Vec<&str> = Vec::new();
+        lex.event_context_rows = lex
+            .events
+            .iter()
+            .map(|e| {
+                e.context
+                    .iter()
+                    .map(|w| match phrases.iter().position(|p| *p == w.as_str()) {
+                        Some(k) => k as u32,
+                        None => {
+                            phrases.push(w);
+                            (phrases.len() - 1) as u32
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        if !phrases.is_empty() {
+            // A DFA: a few hundred short words, searched for in every sentence with a
+            // trigger that asks for context.
+            let ac = aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&phrases)
+                .map_err(|e| Error::Automaton(format!("event context words: {e}")))?;
+            lex.event_context = Some(ac);
+        }
+        let terms = &lex.terms;
+        lex.term_words
+            .sort_by(|a, b| terms[a.1 as usize].kind.cmp(&terms[b.1 as usize].kind));
+        let mut start = 0;
+        while start < lex.term_words.len() {
+            let kind = &terms[lex.term_words[start].1 as usize].kind;
+            let len = lex.term_words[start..]
+                .iter()
+                .take_while(|(_, t)| &terms[*t as usize].kind == kind)
+                .count();
+            lex.term_word_runs.insert(kind.clone(), start..start + len);
+            start += len;
+        }
         let mut closed: Vec<(String, ClosedWord)> = Vec::new();
         for (w, info) in &lex.word_info {
             if info.kinds != 0 || info.role.is_some() || info.role_tail {
@@ -682,10 +729,38 @@ impl Lexicons {
         &'a self,
         kind: &'a str,
     ) -> impl Iterator<Item = (&'a str, &'a TermEntry)> + 'a {
-        self.term_words
+        let run = self.term_word_runs.get(kind).cloned().unwrap_or_default();
+        self.term_words[run]
             .iter()
             .map(|(w, i)| (w.as_str(), &self.terms[*i as usize]))
-            .filter(move |(_, t)| t.kind == kind)
+    }
+
+    /// The `context` words and phrases of `events` that folded sentence `sentence` holds
+    /// on word boundaries, as ids for [`Lexicons::event_context_wanted`], into `out`
+    /// (cleared first).
+    pub fn event_contexts_in(&self, sentence: &str, out: &mut Vec<u32>) {
+        out.clear();
+        let Some(ac) = &self.event_context else {
+            return;
+        };
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+        out.extend(
+            ac.find_overlapping_iter(sentence)
+                .filter(|m| {
+                    !word(sentence[..m.start()].chars().next_back())
+                        && !word(sentence[m.end()..].chars().next())
+                })
+                .map(|m| m.pattern().as_u32()),
+        );
+    }
+
+    /// Whether a sentence holding the context ids `found` (from
+    /// [`Lexicons::event_contexts_in`]) gives row `row` of `events` the context it asks
+    /// for (true for a row without context words).
+    pub fn event_context_wanted(&self, row: usize, found: &[u32]) -> bool {
+        self.event_context_rows
+            .get(row)
+            .is_none_or(|w| w.is_empty() || w.iter().any(|id| found.contains(id)))
     }
 
     /// The honorific, rank or degree written as `token` with or without its dots
