@@ -310,6 +310,8 @@ const DEFERRED: &[&str] = &[
 /// Sartika", "desa Sukamaju", "distrik Isa"): the name after it is the place's, even when
 /// it is also a word of a person's name.
 fn place_noun(word: &str) -> bool {
+    // "desanya", "puncaknya": the place noun with its possessive.
+    let word = word.strip_suffix("nya").unwrap_or(word);
     matches!(
         word,
         "jalan"
@@ -336,7 +338,30 @@ fn place_noun(word: &str) -> bool {
             | "distrik"
             | "prefektur"
             | "provinsi"
+            | "puncak"
+            | "bukit"
+            | "danau"
+            | "teluk"
+            | "tanjung"
+            | "pantai"
+            | "selat"
+            | "lembah"
     )
+}
+
+/// Whether `word` is a Roman numeral in its usual form, up to 399 ("II", "XXVI", "XLII"):
+/// of two letters or more, or "V" or "X" (a single "I" may be an initial).
+fn is_roman_numeral(word: &str) -> bool {
+    const TENS: [&str; 10] = ["", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"];
+    const ONES: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    if word.len() < 2 && !matches!(word, "V" | "X") {
+        return false;
+    }
+    let rest = word.trim_start_matches('C');
+    word.len() - rest.len() <= 3
+        && TENS
+            .iter()
+            .any(|t| rest.strip_prefix(t).is_some_and(|r| ONES.contains(&r)))
 }
 
 /// Whether the one word at `range` is an acronym spelled out in parentheses after it:
@@ -602,6 +627,20 @@ fn decide(
     if around::sentence_start(ctx.text, range.start) {
         return (Verdict::Left, "sentence-start");
     }
+    // Unknown words that a place noun opens ("Prefektur Ibaraki") or follows
+    // ("puncaknya Seulawah Dara") name a place.
+    let first = ctx.folded[words[0].range.clone()].trim_end_matches('.');
+    if place_noun(first) || after_place_noun {
+        return (Verdict::Left, "place-name");
+    }
+    // A Roman numeral numbers an edition, a unit or a sequel ("WrestleMania XXVI", "Kodam
+    // V Jaya"), not a person of unknown names.
+    if words
+        .iter()
+        .any(|w| is_roman_numeral(&ctx.text[w.range.clone()]))
+    {
+        return (Verdict::Left, "numbered");
+    }
     (Verdict::Person(None), "proper")
 }
 
@@ -680,4 +719,28 @@ fn known_role(input: &Input, o: u32) -> Option<FoundRole> {
                 .and_then(|t| t.institution.clone())
         }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_roman_numeral, place_noun};
+
+    #[test]
+    fn roman_numerals() {
+        for w in ["II", "III", "IV", "XXVI", "XLII", "V", "X", "CX"] {
+            assert!(is_roman_numeral(w), "{w}");
+        }
+        for w in ["I", "Iwan", "IIII", "VV", "xx", "", "CIVIC", "IL", "CCCC"] {
+            assert!(!is_roman_numeral(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn place_nouns_with_their_possessive() {
+        assert!(place_noun("prefektur"));
+        assert!(place_noun("puncaknya"));
+        assert!(place_noun("desanya"));
+        assert!(!place_noun("warga"));
+        assert!(!place_noun("nya"));
+    }
 }
