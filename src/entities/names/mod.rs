@@ -37,7 +37,9 @@
 //!   which one is and none is a common word;
 //! * `proper` — otherwise, a run of two or more capitalized words that are no common
 //!   words, not at a sentence start and not after a locative word ("di", "ke", "dari");
-//!   single words are `unknown` and left.
+//!   single words are `unknown` and left; a run that a place noun opens or follows
+//!   ("Prefektur Ibaraki", "puncaknya Seulawah Dara") is a place's name (`place-name`), and
+//!   one holding a Roman numeral ("WrestleMania XXVI") numbers a thing (`numbered`).
 
 mod around;
 mod candidates;
