@@ -449,15 +449,25 @@ fn irrealis(ctx: &Context, trigger: Range<usize>, name_end: usize) -> bool {
 
 /// Where the clause holding byte `pos` starts: after the last clause mark before it (a
 /// comma, a sentence mark, a colon, a line break, a quote; an opening parenthesis too
-/// when `paren`), else at 0.
+/// when `paren`), else at 0. The readers of a clause look at its last few words only:
+/// the mark is looked for in the 256 bytes before `pos`, and without one the clause is
+/// taken to start at the first word that begins in them.
 fn clause_start(text: &str, pos: usize, paren: bool) -> usize {
-    text.as_bytes()[..pos]
-        .iter()
-        .rposition(|&b| {
-            matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?' | b'\n' | b'"')
-                || (paren && b == b'(')
-        })
-        .map_or(0, |i| i + 1)
+    const REACH: usize = 256;
+    let low = pos.saturating_sub(REACH);
+    let bytes = &text.as_bytes()[low..pos];
+    let mark = bytes.iter().rposition(|&b| {
+        matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?' | b'\n' | b'"') || (paren && b == b'(')
+    });
+    match mark {
+        Some(i) => low + i + 1,
+        None if low == 0 => 0,
+        // The first whole word in reach (spaces and marks are ASCII: a char boundary).
+        None => bytes
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(pos, |i| low + i + 1),
+    }
 }
 
 /// Up to `n` words right before byte `pos` of `folded`, nearest first, within its clause.
@@ -491,4 +501,24 @@ pub(super) fn container_meeting<'m>(
                 .take(3)
                 .any(|w| CONTAINERS.contains(&w))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{clause_start, words_before};
+
+    #[test]
+    fn a_clause_starts_after_its_mark_or_at_the_first_word_in_reach() {
+        assert_eq!(clause_start("kata dia, akan ada rapat", 19, false), 9);
+        assert_eq!(clause_start("akan ada rapat", 9, false), 0);
+        assert_eq!(clause_start("ia (akan) rapat", 10, true), 4);
+        // A clause longer than the reach: it starts at a whole word, and its last words
+        // are still read.
+        let long = format!("{}akan digelar rapat", "makan ".repeat(60));
+        let pos = long.len() - "rapat".len();
+        let start = clause_start(&long, pos, false);
+        assert!(start > 0 && long[..start].ends_with(' '));
+        let before: Vec<&str> = words_before(&long, pos, 2).collect();
+        assert_eq!(before, ["digelar", "akan"]);
+    }
 }
