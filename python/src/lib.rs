@@ -3,8 +3,9 @@
 //! The Python package `warta` re-exports everything here (see `warta/__init__.py`). The
 //! records are the `warta/1` records `warta extract --jsonl` writes, byte for byte: an
 //! input becomes an [`Article`] by the same rules as a JSONL line of the command line
-//! (a `dict` item goes through [`warta::jsonl::parse`] itself), and the record is
-//! serialized by `serde_json` as the command line does.
+//! (a `dict` item is written as the JSON line `json.dumps` would make of it, and that
+//! line is read by [`warta::jsonl::parse`] itself), and the record is serialized by
+//! `serde_json` as the command line does.
 //!
 //! Extraction never holds the GIL: [`Extractor::extract`] releases it around the work,
 //! and [`Extractor::extract_many`] runs worker threads that never touch Python objects.
@@ -22,7 +23,7 @@ use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyIterator, PyList, PyString, PyTuple};
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Number};
 use warta::jsonl::{self, Failure, Fields, DEFAULT_MAX_BYTES};
 use warta::record::{ErrorDoc, ErrorRecord, SCHEMA};
 use warta::Article;
@@ -166,8 +167,10 @@ fn id_of(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
     )))
 }
 
-/// A reference date: a `str` in the form `YYYY-MM-DD` (as `--reference-date` takes it)
-/// or any object with `year`, `month` and `day` (`datetime.date`, `datetime.datetime`).
+/// A reference date: a `str` that a JSONL `date` field may hold (`YYYY-MM-DD` or
+/// `DD/MM/YYYY`, a time may follow after a space or `T`), else one `--reference-date`
+/// takes (its error otherwise), or any object with `year`, `month` and `day`
+/// (`datetime.date`, `datetime.datetime`).
 fn date_of(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Date>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
@@ -175,6 +178,9 @@ fn date_of(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Date>> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
         let s = s.to_cow()?;
+        if let Some(d) = jsonl::parse_date(&s) {
+            return Ok(Some(d));
+        }
         return s.parse::<Date>().map(Some).map_err(|e| {
             warta_error(py, "date", format!("'{s}' is not a date (YYYY-MM-DD): {e}"))
         });
@@ -272,8 +278,9 @@ impl Extractor {
     ///
     /// - `id`: a str or an int; by default (or when empty) "1", the id the command line
     ///   gives the first line of a stream that has none.
-    /// - `reference_date`: the publication date anchoring partial and relative dates, a
-    ///   "YYYY-MM-DD" str or a `datetime.date`.
+    /// - `reference_date`: the publication date anchoring partial and relative dates: a
+    ///   `datetime.date`, or a str like the JSONL date fields ("2024-02-06",
+    ///   "06/02/2024", "2024-02-06 08:00:00"); another str raises `WartaError`.
     /// - `title`: the headline given apart from the text; `url`: where it was published.
     ///
     /// Raises `warta.WartaError` (a `ValueError`) with the command line's message for a
@@ -424,8 +431,8 @@ const WINDOW_BYTES: usize = 4 << 20;
 enum Item {
     /// A str item.
     Text(String),
-    /// A dict item, as the JSON object it stands for.
-    Object(Map<String, Value>),
+    /// A dict item, as the JSONL line it stands for.
+    Line(String),
     /// An item that is no article, whatever the extractor.
     Bad(Failure),
 }
@@ -484,14 +491,7 @@ fn work(ex: &warta::Extractor, fields: &Fields, number: u64, item: Item) -> Stri
                 message: b.message,
                 id: None,
             }),
-        Item::Object(map) => match serde_json::to_vec(&Value::Object(map)) {
-            Ok(line) => jsonl::parse(&line, fields, line_id),
-            Err(e) => Err(Failure {
-                kind: "json",
-                message: format!("invalid JSON: {e}"),
-                id: None,
-            }),
-        },
+        Item::Line(line) => jsonl::parse(line.as_bytes(), fields, line_id),
         Item::Bad(f) => Err(f),
     };
     match parsed {
@@ -513,45 +513,37 @@ fn work(ex: &warta::Extractor, fields: &Fields, number: u64, item: Item) -> Stri
 /// command line could not read the line either.
 const MAX_DEPTH: usize = 128;
 
-/// A Python value as the JSON value it stands for (what `json.dumps` would write);
-/// `bytes` counts the string bytes taken, for the read-ahead budget.
-fn value_of(obj: &Bound<'_, PyAny>, depth: usize, bytes: &mut usize) -> Result<Value, String> {
+/// Writes a Python value as the JSON `json.dumps` would write for it (spacing aside), so
+/// that the command line's own reader reads it as it would read that line.
+fn write_json(obj: &Bound<'_, PyAny>, depth: usize, out: &mut String) -> Result<(), String> {
     if depth > MAX_DEPTH {
         return Err("invalid JSON: recursion limit exceeded".into());
     }
+    let escaped = |s: &str| serde_json::to_string(s).map_err(|e| format!("invalid JSON: {e}"));
     if obj.is_none() {
-        return Ok(Value::Null);
-    }
-    if let Ok(b) = obj.cast::<PyBool>() {
-        return Ok(Value::Bool(b.is_true()));
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
+        out.push_str("null");
+    } else if let Ok(b) = obj.cast::<PyBool>() {
+        out.push_str(if b.is_true() { "true" } else { "false" });
+    } else if let Ok(s) = obj.cast::<PyString>() {
         let s = string_of(s, "a string").map_err(|b| b.message)?;
-        *bytes += s.len();
-        return Ok(Value::String(s));
-    }
-    if obj.is_instance_of::<PyInt>() {
-        if let Ok(i) = obj.extract::<i64>() {
-            return Ok(Value::from(i));
-        }
-        if let Ok(u) = obj.extract::<u64>() {
-            return Ok(Value::from(u));
-        }
-        // Larger integers: serde_json reads them as floats, so the command line would.
-        let f: f64 = obj.extract().map_err(|e: PyErr| e.to_string())?;
-        return Number::from_f64(f)
-            .map(Value::Number)
-            .ok_or_else(|| "invalid JSON: number out of range".to_string());
-    }
-    if let Ok(f) = obj.cast::<PyFloat>() {
+        out.push_str(&escaped(&s)?);
+    } else if obj.is_instance_of::<PyInt>() {
+        // Python's digits, which `json.dumps` writes too (also past 64 bits).
+        out.push_str(
+            &obj.str()
+                .map_err(|e| e.to_string())?
+                .to_cow()
+                .map_err(|e| e.to_string())?,
+        );
+    } else if let Ok(f) = obj.cast::<PyFloat>() {
+        // The shortest digits that read back as `f`, as Python's `repr` gives them.
         let f = f.value();
-        return Number::from_f64(f)
-            .map(Value::Number)
-            .ok_or_else(|| format!("invalid JSON: {f} is not a JSON number"));
-    }
-    if let Ok(d) = obj.cast::<PyDict>() {
-        let mut map = Map::new();
-        for (k, v) in d.iter() {
+        let n =
+            Number::from_f64(f).ok_or_else(|| format!("invalid JSON: {f} is not a JSON number"))?;
+        out.push_str(&n.to_string());
+    } else if let Ok(d) = obj.cast::<PyDict>() {
+        out.push('{');
+        for (n, (k, v)) in d.iter().enumerate() {
             let Ok(k) = k.cast::<PyString>() else {
                 return Err(format!(
                     "invalid JSON: a key is {}, not a string",
@@ -559,24 +551,30 @@ fn value_of(obj: &Bound<'_, PyAny>, depth: usize, bytes: &mut usize) -> Result<V
                 ));
             };
             let k = string_of(k, "a key").map_err(|b| b.message)?;
-            *bytes += k.len();
-            let v = value_of(&v, depth + 1, bytes)?;
-            map.insert(k, v);
+            if n > 0 {
+                out.push(',');
+            }
+            out.push_str(&escaped(&k)?);
+            out.push(':');
+            write_json(&v, depth + 1, out)?;
         }
-        return Ok(Value::Object(map));
-    }
-    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        let mut items = Vec::new();
-        for v in obj.try_iter().map_err(|e| e.to_string())? {
-            let v = v.map_err(|e| e.to_string())?;
-            items.push(value_of(&v, depth + 1, bytes)?);
+        out.push('}');
+    } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        out.push('[');
+        for (n, v) in obj.try_iter().map_err(|e| e.to_string())?.enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            write_json(&v.map_err(|e| e.to_string())?, depth + 1, out)?;
         }
-        return Ok(Value::Array(items));
+        out.push(']');
+    } else {
+        return Err(format!(
+            "invalid JSON: {} is not a JSON value",
+            json_type(obj)
+        ));
     }
-    Err(format!(
-        "invalid JSON: {} is not a JSON value",
-        json_type(obj)
-    ))
+    Ok(())
 }
 
 /// An `extract_many` item taken from Python: its size and what it is.
@@ -589,10 +587,9 @@ fn item_of(obj: &Bound<'_, PyAny>, fields: &Fields) -> (usize, Item) {
         };
     }
     if let Ok(d) = obj.cast::<PyDict>() {
-        let mut bytes = 0;
-        return match value_of(d.as_any(), 0, &mut bytes) {
-            Ok(Value::Object(map)) => (bytes, Item::Object(map)),
-            Ok(_) => unreachable!("a dict is a JSON object"),
+        let mut line = String::new();
+        return match write_json(d.as_any(), 0, &mut line) {
+            Ok(()) => (line.len(), Item::Line(line)),
             Err(message) => {
                 // The id is still worth reporting when it can be read.
                 let id = d
