@@ -15,6 +15,7 @@ record holds byte offsets into the UTF-8 encoding of the text:
   ``extract`` / ``extract_json`` for one article, ``extract_many`` for a stream of them on
   every core.
 - :class:`WartaError` -- a ``ValueError`` with the command line's message and a ``kind``.
+- :mod:`warta.spark` -- ``warta.spark.extract(df, ...)``: a record per DataFrame row.
 """
 
 from ._warta import DEFAULT_MAX_BYTES, SCHEMA, ExtractIter, Extractor, WartaError, __version__
