@@ -11,7 +11,7 @@
 //! and [`Extractor::extract_many`] runs worker threads that never touch Python objects.
 #![deny(missing_docs)]
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -390,8 +390,8 @@ impl Extractor {
             max_bytes: self.max_bytes,
             default_date: date_of(reference_date)?,
         };
-        let (job_tx, job_rx) = unbounded::<Job>();
-        let (done_tx, done_rx) = unbounded::<Done>();
+        let (job_tx, job_rx) = unbounded::<Batch>();
+        let (done_tx, done_rx) = unbounded::<(u64, Vec<Done>)>();
         for _ in 0..threads {
             let jobs = job_rx.clone();
             let done = done_tx.clone();
@@ -408,9 +408,12 @@ impl Extractor {
             jobs: Some(job_tx),
             done: done_rx,
             fields,
+            open: Batch::default(),
+            batches: 0,
             sent: 0,
-            next_out: 0,
+            next_batch: 0,
             waiting: HashMap::new(),
+            ready: VecDeque::new(),
             in_flight: 0,
             in_flight_bytes: 0,
             window: threads * WINDOW_ITEMS,
@@ -427,6 +430,12 @@ const WINDOW_ITEMS: usize = 64;
 /// Bytes of text read ahead per worker thread (4 batches of 1 MiB).
 const WINDOW_BYTES: usize = 4 << 20;
 
+/// Items per batch: the threads wake each other once per batch, not once per item.
+const BATCH: usize = 16;
+
+/// Bytes of text after which a batch goes out with fewer items.
+const BATCH_BYTES: usize = 1 << 20;
+
 /// An item of `extract_many`, taken from its Python object while holding the GIL.
 enum Item {
     /// A str item.
@@ -437,35 +446,41 @@ enum Item {
     Bad(Failure),
 }
 
-/// An item on its way to a worker: its number (from 0) and its size.
-struct Job {
+/// Items on their way to a worker: the batch's number, the number of its first item
+/// (from 0), and each item with its size.
+#[derive(Default)]
+struct Batch {
     seq: u64,
+    first: u64,
     bytes: usize,
-    item: Item,
+    items: Vec<(usize, Item)>,
 }
 
-/// A record on its way back.
+/// A record on its way back, with the size of its item.
 struct Done {
-    seq: u64,
     bytes: usize,
     json: String,
 }
 
-/// A worker thread: jobs in, JSON lines out, until either channel closes.
-fn worker(ex: &warta::Extractor, fields: &Fields, jobs: &Receiver<Job>, done: &Sender<Done>) {
-    for job in jobs {
-        let number = job.seq + 1;
-        let json = catch_unwind(AssertUnwindSafe(|| work(ex, fields, number, job.item)))
-            .unwrap_or_else(|p| {
-                let message = format!("line {number}: internal error: {}", panic_message(&*p));
-                to_json(&ErrorRecord::new(error_doc(None, number), "panic", message))
-            });
-        let out = Done {
-            seq: job.seq,
-            bytes: job.bytes,
-            json,
-        };
-        if done.send(out).is_err() {
+/// A worker thread: batches of items in, batches of JSON lines out, until either
+/// channel closes.
+fn worker(
+    ex: &warta::Extractor,
+    fields: &Fields,
+    jobs: &Receiver<Batch>,
+    done: &Sender<(u64, Vec<Done>)>,
+) {
+    for batch in jobs {
+        let mut out = Vec::with_capacity(batch.items.len());
+        for (number, (bytes, item)) in (batch.first + 1..).zip(batch.items) {
+            let json = catch_unwind(AssertUnwindSafe(|| work(ex, fields, number, item)))
+                .unwrap_or_else(|p| {
+                    let message = format!("line {number}: internal error: {}", panic_message(&*p));
+                    to_json(&ErrorRecord::new(error_doc(None, number), "panic", message))
+                });
+            out.push(Done { bytes, json });
+        }
+        if done.send((batch.seq, out)).is_err() {
             break;
         }
     }
@@ -623,17 +638,23 @@ pub struct ExtractIter {
     /// The exception `input` raised, raised after the records before it.
     error: Option<PyErr>,
     /// To the workers; dropped at the end of the input, which stops them.
-    jobs: Option<Sender<Job>>,
+    jobs: Option<Sender<Batch>>,
     /// From the workers.
-    done: Receiver<Done>,
+    done: Receiver<(u64, Vec<Done>)>,
     fields: Fields,
-    /// Items sent so far.
+    /// The batch being gathered.
+    open: Batch,
+    /// Batches sent so far.
+    batches: u64,
+    /// Items read so far.
     sent: u64,
-    /// The number of the next record to yield (ordered).
-    next_out: u64,
-    /// Records done before their turn.
-    waiting: HashMap<u64, Done>,
-    /// Items sent and not yet yielded, and their bytes.
+    /// The number of the next batch to yield (ordered).
+    next_batch: u64,
+    /// Batches done before their turn.
+    waiting: HashMap<u64, Vec<Done>>,
+    /// The records of the batch being yielded.
+    ready: VecDeque<Done>,
+    /// Items read and not yet yielded, and their bytes.
     in_flight: usize,
     in_flight_bytes: usize,
     window: usize,
@@ -654,65 +675,86 @@ impl ExtractIter {
             let input = input.bind(py).clone();
             let next = input.into_iter().next();
             match next {
-                None => self.end(),
+                None => self.end()?,
                 Some(Err(e)) => {
                     self.error = Some(e);
-                    self.end();
+                    self.end()?;
                 }
                 Some(Ok(obj)) => {
                     let (bytes, item) = item_of(&obj, &self.fields);
-                    let job = Job {
-                        seq: self.sent,
-                        bytes,
-                        item,
-                    };
-                    let sent = self.jobs.as_ref().is_some_and(|j| j.send(job).is_ok());
-                    if !sent {
-                        return Err(PyRuntimeError::new_err("warta: the worker threads stopped"));
+                    if self.open.items.is_empty() {
+                        self.open.first = self.sent;
                     }
+                    self.open.items.push((bytes, item));
+                    self.open.bytes += bytes;
                     self.sent += 1;
                     self.in_flight += 1;
                     self.in_flight_bytes += bytes;
+                    if self.open.items.len() >= BATCH || self.open.bytes >= BATCH_BYTES {
+                        self.flush()?;
+                    }
                 }
             }
         }
         Ok(())
     }
 
-    /// The input is over: the workers stop once they have done what they have.
-    fn end(&mut self) {
-        self.input = None;
-        self.jobs = None;
+    /// Hands the batch being gathered to the workers, if it has items.
+    fn flush(&mut self) -> PyResult<()> {
+        if self.open.items.is_empty() {
+            return Ok(());
+        }
+        let mut batch = std::mem::take(&mut self.open);
+        batch.seq = self.batches;
+        self.batches += 1;
+        let sent = self.jobs.as_ref().is_some_and(|j| j.send(batch).is_ok());
+        if sent {
+            Ok(())
+        } else {
+            Err(PyRuntimeError::new_err("warta: the worker threads stopped"))
+        }
     }
 
-    /// The next record to yield, waiting for it without the GIL.
+    /// The input is over: the last batch goes out, and the workers stop once they have
+    /// done what they have.
+    fn end(&mut self) -> PyResult<()> {
+        self.input = None;
+        let flushed = self.flush();
+        self.jobs = None;
+        flushed
+    }
+
+    /// The next record to yield, waiting for its batch without the GIL.
     fn take(&mut self, py: Python<'_>) -> PyResult<Done> {
         loop {
-            if self.ordered {
-                if let Some(d) = self.waiting.remove(&self.next_out) {
-                    self.next_out += 1;
-                    return Ok(d);
-                }
-            } else if let Some(&k) = self.waiting.keys().next() {
-                if let Some(d) = self.waiting.remove(&k) {
-                    return Ok(d);
-                }
+            if let Some(d) = self.ready.pop_front() {
+                return Ok(d);
+            }
+            let batch = if self.ordered {
+                self.waiting.remove(&self.next_batch)
+            } else {
+                let any = self.waiting.keys().next().copied();
+                any.and_then(|k| self.waiting.remove(&k))
+            };
+            if let Some(batch) = batch {
+                self.next_batch += 1;
+                self.ready = batch.into();
+                continue;
             }
             let got = match self.done.try_recv() {
                 Ok(d) => Ok(d),
                 Err(TryRecvError::Empty) => {
+                    // The record may be in the batch being gathered: it goes out first.
+                    self.flush()?;
                     let done = &self.done;
                     py.detach(|| done.recv()).map_err(|_| ())
                 }
                 Err(TryRecvError::Disconnected) => Err(()),
             };
-            let Ok(d) = got else {
+            let Ok((seq, records)) = got else {
                 return Err(PyRuntimeError::new_err("warta: the worker threads stopped"));
             };
-            if !self.ordered {
-                return Ok(d);
-            }
-            self.waiting.insert(d.seq, d);
+            self.waiting.insert(seq, records);
         }
     }
 }
