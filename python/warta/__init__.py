@@ -16,6 +16,7 @@ record holds byte offsets into the UTF-8 encoding of the text:
   every core.
 - :class:`WartaError` -- a ``ValueError`` with the command line's message and a ``kind``.
 - :mod:`warta.spark` -- ``warta.spark.extract(df, ...)``: a record per DataFrame row.
+- :mod:`warta.ray` -- ``ds.map_batches(warta.ray.Extract, ...)``: a record per Dataset row.
 """
 
 from ._warta import DEFAULT_MAX_BYTES, SCHEMA, ExtractIter, Extractor, WartaError, __version__
