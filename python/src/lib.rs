@@ -55,6 +55,13 @@ fn all_cores() -> usize {
 
 /// Extracts `warta/1` records from Indonesian news articles.
 ///
+/// `Extractor()` uses the lexicons embedded in the module; `Extractor(lexicons)` adds
+/// the lexicon files of the folder `lexicons` (a str or a path; a file named like an
+/// embedded one replaces it), like `warta extract --lexicons DIR`. Texts larger than
+/// `max_bytes` bytes of UTF-8 are refused, like `--max-bytes`. A folder that cannot be
+/// read or holds a bad lexicon row raises `warta.WartaError` (a `ValueError`, `kind`
+/// "io" or "lexicon") with the message the command line prints.
+///
 /// Build it once (loading the lexicons takes about 0.2 s) and share it: every method
 /// releases the GIL while it extracts, so one extractor serves any number of threads.
 #[pyclass(module = "warta", frozen)]
@@ -235,13 +242,7 @@ fn loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
 
 #[pymethods]
 impl Extractor {
-    /// An extractor over the embedded lexicons, plus the lexicon files of the folder
-    /// `lexicons` when given (a file named like an embedded one replaces it), like
-    /// `warta extract --lexicons DIR`. Texts larger than `max_bytes` bytes (UTF-8) are
-    /// refused, like `--max-bytes`.
-    ///
-    /// Raises `warta.WartaError` (a `ValueError`) with the command line's message when
-    /// the folder cannot be read or a lexicon row is bad (`kind` "io" or "lexicon").
+    /// An extractor (see the class's documentation).
     #[new]
     #[pyo3(signature = (lexicons=None, *, max_bytes=DEFAULT_MAX_BYTES))]
     #[pyo3(text_signature = "(lexicons=None, *, max_bytes=16777216)")]
