@@ -42,6 +42,7 @@ pub mod events;
 pub mod extract;
 pub mod figures;
 pub mod gazetteer;
+pub mod html;
 pub mod jsonl;
 pub mod lexicon;
 pub mod normalize;

@@ -7,6 +7,8 @@ mod extract;
 mod lexicon;
 mod pipeline;
 mod progress;
+mod report;
+mod show;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +38,10 @@ enum Command {
     Explain(explain::Args),
     /// Write the events of warta/1 records (JSONL) as CSV rows for other tools (--format acled).
     Export(export::Args),
+    /// Render an article (or a JSONL stream of articles) as one annotated HTML page.
+    Show(show::Args),
+    /// Render an archive of warta/1 records (JSONL) as one HTML report.
+    Report(report::Args),
     /// Measure extraction speed on a JSONL corpus, per thread count and per stage.
     Bench(bench::Args),
     /// Work with lexicon files.
@@ -75,6 +81,8 @@ pub fn run() -> ExitCode {
         Command::Bench(args) => bench::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Export(args) => export::run(args),
+        Command::Show(args) => show::run(args),
+        Command::Report(args) => report::run(args),
         Command::Lexicon {
             command: LexiconCommand::Check { dir, alone, date },
         } => lexicon::check(dir, alone, date),
