@@ -12,6 +12,14 @@
 //! after "sekitar", "lebih dari", "sedikitnya" …. A toll that rises through the article is
 //! given by its last figure. Ten thousand or more dead, injured, missing or arrested are a
 //! toll of history cited beside the event, not counted.
+//!
+//! A number is the nearest toll word's: "menangkap Budi yang menewaskan dua orang" counts
+//! two dead, not two arrested. "N lainnya" counts the others whether N is a word or digits
+//! ("dua orang tewas dan 7 lainnya luka-luka"). Without a figure of the dead or the injured,
+//! the people the text names as dead or hurt count, each once: a name followed in its
+//! clause, past an age in parentheses and an apposition between commas, by "tewas",
+//! "meninggal", "terluka", "mengalami luka" … ("Ismail (62), warga Matangkuli, meninggal
+//! dunia" → dead 1).
 
 use std::ops::Range;
 
@@ -196,10 +204,13 @@ struct Number {
 }
 
 /// The counts of kinds `wanted` (count kinds; "participants" also reads groups) that the
-/// text ties to numbers in `within` (normalized offsets), the last of each kind.
+/// text ties to numbers in `within` (normalized offsets), the last of each kind; without
+/// a figure of the dead or the injured, the people (name mentions of each, from
+/// `people`) that the text says died or were hurt, each once.
 pub fn read(
     ctx: &Context,
     figures: &[FigureHit],
+    people: &[&[Range<usize>]],
     within: &[Range<usize>],
     wanted: &[&str],
 ) -> Vec<FoundCount> {
@@ -230,6 +241,20 @@ pub fn read(
             }
         }
     }
+    // Named victims, when no figure gives the toll: "Iyus tewas dalam perjalanan".
+    for kind in ["dead", "injured"] {
+        if !wanted.contains(&kind) || out.iter().any(|c| c.kind == kind) {
+            continue;
+        }
+        if let Some((n, range)) = named_victims(ctx, within, people, kind) {
+            out.push(FoundCount {
+                kind: kind.to_string(),
+                value: n as f64,
+                approx: false,
+                range,
+            });
+        }
+    }
     out
 }
 
@@ -251,16 +276,10 @@ fn toll_of<'w>(
         "arrested" => PEOPLE.contains(&noun) && !SECURITY.contains(&noun),
         _ => PEOPLE.contains(&noun),
     };
-    let tolls: Vec<&str> = after
-        .iter()
-        .chain(&before)
-        .filter_map(|w| toll_word(ctx, w))
-        .collect();
-    if !tolls.is_empty() {
-        // A number tied to a toll is that toll's, or no count of this event.
-        return tolls
-            .iter()
-            .find_map(|kind| wanted.iter().copied().find(|w| w == kind && fits(kind)));
+    // A number tied to a toll is the nearest toll's (after it, else before it), or no
+    // count of this event: "menangkap Budi yang menewaskan dua orang" counts the dead.
+    if let Some(kind) = after.iter().chain(&before).find_map(|w| toll_word(ctx, w)) {
+        return wanted.iter().copied().find(|w| *w == kind && fits(kind));
     }
     // A crowd: a number of a group ("ribuan buruh", "ratusan guru honorer"), or of people
     // after a word for the crowd ("peserta aksi mencapai sekitar 3.000 orang"); not one.
@@ -403,15 +422,18 @@ fn numbers(ctx: &Context, figures: &[FigureHit], range: Range<usize>) -> Vec<Num
     for k in memchr::memmem::find_iter(text.as_bytes(), b" lainnya") {
         let s = text[..k].rfind(' ').map_or(0, |b| b + 1);
         let word = &text[s..k];
-        if !(3..=9).contains(&word.len()) {
-            continue;
-        }
         use crate::figures::words::{num_word, NumWord};
-        let value = match num_word(word.as_bytes()) {
-            Some(NumWord::Unit(v)) if v > 0 => v as f64,
-            Some(NumWord::Sepuluh) => 10.0,
-            Some(NumWord::Sebelas) => 11.0,
-            _ => continue,
+        let value = match whole_number(word) {
+            // "30 lainnya": digits, which are no figure without a noun.
+            Some(v) if v > 0.0 => v,
+            Some(_) => continue,
+            None if !(3..=9).contains(&word.len()) => continue,
+            None => match num_word(word.as_bytes()) {
+                Some(NumWord::Unit(v)) if v > 0 => v as f64,
+                Some(NumWord::Sepuluh) => 10.0,
+                Some(NumWord::Sebelas) => 11.0,
+                _ => continue,
+            },
         };
         found.push((range.start + s, word.len(), value, false));
     }
@@ -449,9 +471,191 @@ fn numbers(ctx: &Context, figures: &[FigureHit], range: Range<usize>) -> Vec<Num
     out
 }
 
+/// A whole number written in digits, with dots between groups of three ("30",
+/// "1.200"), as `f64`; `None` for anything else.
+fn whole_number(word: &str) -> Option<f64> {
+    let mut groups = word.split('.');
+    let first = groups.next()?;
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if !digits(first) || (word.contains('.') && first.len() > 3) {
+        return None;
+    }
+    let mut value: f64 = first.parse().ok()?;
+    for g in groups {
+        if g.len() != 3 || !digits(g) {
+            return None;
+        }
+        value = value * 1000.0 + g.parse::<f64>().ok()?;
+    }
+    Some(value)
+}
+
+/// What a named person is said to have suffered, by the word after their name: died
+/// ("Iyus tewas", "AS (35) meninggal dunia", "Budi ditemukan tewas") or was hurt ("MK,
+/// yang mengalami luka tembak", "Rina terluka"). Intransitive and passive words only,
+/// never "menewaskan" or "melukai" (whose subject did it).
+const SUFFERED: &[(&str, &str)] = &[
+    ("tewas", "dead"),
+    ("meninggal", "dead"),
+    ("wafat", "dead"),
+    ("terbunuh", "dead"),
+    ("gugur", "dead"),
+    ("meregang", "dead"),
+    ("terluka", "injured"),
+    ("luka", "injured"),
+    ("luka-luka", "injured"),
+    ("cedera", "injured"),
+    ("kritis", "injured"),
+];
+
+/// Words that may stand between a named person and a word of [`SUFFERED`] ("yang
+/// akhirnya meninggal", "dinyatakan meninggal dunia", "ditemukan tewas", "mengalami
+/// luka").
+const BEFORE_SUFFERED: &[&str] = &[
+    "yang",
+    "dinyatakan",
+    "ditemukan",
+    "sudah",
+    "telah",
+    "akhirnya",
+    "pun",
+    "juga",
+    "langsung",
+    "kemudian",
+    "mengalami",
+    "menderita",
+];
+
+/// The dead and injured a text names without a figure: for `kind` ("dead" or
+/// "injured"), the people (name mentions, normalized ranges) of `within` whose name a
+/// word of [`SUFFERED`] of that kind follows in its clause, past an age in parentheses
+/// and an apposition between commas ("Ismail (62), warga Matangkuli, meninggal dunia"),
+/// each person once. Their number, and the range of the first name and its word.
+fn named_victims(
+    ctx: &Context,
+    within: &[Range<usize>],
+    people: &[&[Range<usize>]],
+    kind: &str,
+) -> Option<(usize, Range<usize>)> {
+    let mut count = 0;
+    let mut first: Option<Range<usize>> = None;
+    for mentions in people {
+        let suffered = mentions.iter().find_map(|m| {
+            let clause = within
+                .iter()
+                .find(|r| r.start <= m.start && m.end <= r.end)?;
+            let from = past_apposition(ctx.folded, m.end, clause.end);
+            let after = words(ctx.folded, from..clause.end, 4, false);
+            let k = after
+                .iter()
+                .position(|w| SUFFERED.iter().any(|(s, _)| s == w))?;
+            let fits = SUFFERED.iter().any(|(s, c)| *s == after[k] && *c == kind);
+            (fits && after[..k].iter().all(|w| BEFORE_SUFFERED.contains(w))).then(|| {
+                let end = ctx.folded[from..clause.end]
+                    .find(after[k])
+                    .map_or(from, |i| from + i + after[k].len());
+                m.start..end
+            })
+        });
+        if let Some(range) = suffered {
+            count += 1;
+            if first.as_ref().is_none_or(|f| range.start < f.start) {
+                first = Some(range);
+            }
+        }
+    }
+    first.map(|r| (count, r))
+}
+
+/// Where what is said of a name ending at `at` begins: past an age in parentheses
+/// ("(62)") and an apposition between commas (", warga Matangkuli,") of at most 60
+/// bytes, before `end`.
+fn past_apposition(folded: &str, at: usize, end: usize) -> usize {
+    let Some(rest) = folded.get(at..end) else {
+        return at;
+    };
+    let mut from = at;
+    let trimmed = rest.trim_start();
+    if trimmed.starts_with('(') {
+        if let Some(k) = trimmed.find(')') {
+            from += rest.len() - trimmed.len() + k + 1;
+        }
+    }
+    // An apposition describes the person: it opens with a noun for people ("warga",
+    // "pengemudi", "anak") or "yang", and holds no sentence mark.
+    let rest = &folded[from..end];
+    if let Some(inner) = rest.strip_prefix(',') {
+        let opens = inner
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| PEOPLE.contains(&w) || KIN.contains(&w));
+        if let Some(k) = inner.find(',').filter(|&k| k <= 60 && opens) {
+            if !inner[..k].contains(['.', ';', '?', '!', '"']) {
+                from += 1 + k + 1;
+            }
+        }
+    }
+    from
+}
+
+/// Kinship and household nouns, and the relative "yang", that open an apposition
+/// ("Siti, istri korban,", "Rizal, yang mencoba melerai,").
+const KIN: &[&str] = &[
+    "istri",
+    "suami",
+    "putra",
+    "putri",
+    "ayah",
+    "ibu",
+    "adik",
+    "kakak",
+    "kakek",
+    "nenek",
+    "paman",
+    "bibi",
+    "cucu",
+    "menantu",
+    "mertua",
+    "sepupu",
+    "keponakan",
+    "pengemudi",
+    "sopir",
+    "pemilik",
+    "salah",
+    "yang",
+];
+
 #[cfg(test)]
 mod tests {
-    use super::{VAGUE, VAGUE_WORDS};
+    use super::{past_apposition, whole_number, VAGUE, VAGUE_WORDS};
+
+    #[test]
+    fn whole_numbers_in_digits() {
+        assert_eq!(whole_number("30"), Some(30.0));
+        assert_eq!(whole_number("1.200"), Some(1200.0));
+        assert_eq!(whole_number("12.500.000"), Some(12_500_000.0));
+        assert_eq!(whole_number("1.20"), None);
+        assert_eq!(whole_number("1200.000"), None);
+        assert_eq!(whole_number("lima"), None);
+        assert_eq!(whole_number("3a"), None);
+        assert_eq!(whole_number(""), None);
+    }
+
+    #[test]
+    fn what_is_said_of_a_name_begins_past_its_age_and_apposition() {
+        let s = "ismail (62), warga matangkuli, meninggal dunia";
+        assert_eq!(&s[past_apposition(s, 6, s.len())..], " meninggal dunia");
+        let s = "rizal (25), yang mencoba melerai, mengalami luka";
+        assert_eq!(&s[past_apposition(s, 5, s.len())..], " mengalami luka");
+        // No apposition: a verb opens the part between commas.
+        let s = "salha, juga membenarkan sang mantan, meninggal";
+        assert_eq!(past_apposition(s, 5, s.len()), 5);
+        // Not across a sentence mark.
+        let s = "febri, warga bandung. luka, kata dia";
+        assert_eq!(past_apposition(s, 5, s.len()), 5);
+        let s = "iyus tewas";
+        assert_eq!(past_apposition(s, 4, s.len()), 4);
+    }
 
     #[test]
     fn vague_words_follow_the_vague_plurals() {

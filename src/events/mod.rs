@@ -44,8 +44,10 @@
 //!   side, read in the same sentences as the counts.
 //! * **Place** of an incident (protest, riot, clash, attack, disaster, accident, arrest,
 //!   voting): the most specific Indonesian place in the sentence of its mention and, for
-//!   the main event, the lead paragraph; of a ruling, a regulation or an election body's
-//!   decision: the seat of the acting body.
+//!   the main event, the lead paragraph, but for people's homes ("warga Kecamatan X", "asal
+//!   X", "tinggal di X", and the places after it and a comma), which count only when the
+//!   text gives no other; of a ruling, a regulation or an election body's decision: the
+//!   seat of the acting body.
 //! * The **evidence** of an event is the sentences of its mentions, and, for the main
 //!   event, the sentences opened by "Acara"/"Kegiatan"/"Agenda" ("Acara yang dibuka oleh
 //!   …"). Each field is taken from the first evidence sentence that gives it:
@@ -375,7 +377,9 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
             .filter(|c| n > 0 || !kinds.iter().skip(1).any(|k| owns(k, c)))
             .collect();
         if !wanted.is_empty() {
-            ev.counts = counts::read(input.ctx, input.figures, &within, &wanted);
+            let people: Vec<&[Range<usize>]> =
+                input.people.iter().map(|p| p.mentions.as_slice()).collect();
+            ev.counts = counts::read(input.ctx, input.figures, &people, &within, &wanted);
         }
         let subtype = ev.subtype.clone().unwrap_or_default();
         (ev.actor1, ev.actor2) = sides::sides(kind, &subtype, &candidates(input, &within));
@@ -422,9 +426,15 @@ fn incident_place(
         }
     }
     let lex = ctx.lex;
+    // The best place, and the best of people's homes ("warga Kecamatan Somba Opu"), which
+    // tells where it happened only when nothing else does.
     let mut best: Option<(usize, u32)> = None;
+    let mut best_home: Option<(usize, u32)> = None;
     for r in &ranges {
         let first = ctx.hits.partition_point(|h| h.range.start < r.start);
+        // Where the last home address read so far ends: a place after it and a comma
+        // is the same address ("warga Desa X, Kecamatan Y").
+        let mut home_end: Option<usize> = None;
         for i in (first..ctx.hits.len()).take_while(|&i| ctx.hits[i].range.end <= r.end) {
             let Some(p) = input.places.by_hit.get(i).copied().flatten() else {
                 continue;
@@ -433,13 +443,46 @@ fn incident_place(
             if !id.starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
+            let start = ctx.hits[i].range.start;
+            let home = home_end.is_some_and(|e| {
+                ctx.folded
+                    .get(e..start)
+                    .is_some_and(|gap| gap.trim() == ",")
+            }) || is_home(ctx.folded, r.start, start);
             let depth = id.matches('.').count();
-            if best.is_none_or(|(d, _)| depth > d) {
-                best = Some((depth, p));
+            let slot = if home {
+                home_end = Some(ctx.hits[i].range.end);
+                &mut best_home
+            } else {
+                home_end = None;
+                &mut best
+            };
+            if slot.is_none_or(|(d, _)| depth > d) {
+                *slot = Some((depth, p));
             }
         }
     }
-    best.map(|(_, p)| p)
+    best.or(best_home).map(|(_, p)| p)
+}
+
+/// Whether the place starting at `start` is someone's home, not where something
+/// happened: the word before it says so ("warga", "asal", "penduduk", "beralamat",
+/// "berdomisili"; "tinggal di"), looked for after `from`.
+fn is_home(folded: &str, from: usize, start: usize) -> bool {
+    let Some(before) = folded.get(from..start) else {
+        return false;
+    };
+    let mut words = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty());
+    match words.next() {
+        Some("warga" | "asal" | "penduduk" | "beralamat" | "berdomisili") => {
+            // Only when the word touches the place ("warga Desa X"), not across a comma.
+            before.trim_end().len() + 1 >= before.len() && !before.trim_end().ends_with(',')
+        }
+        Some("di") => matches!(words.next(), Some("tinggal" | "bermukim" | "menetap")),
+        _ => false,
+    }
 }
 
 /// Whether an event of kind `kind` stands for the count kind `count` when it is not the
@@ -524,4 +567,26 @@ fn candidates<'a>(input: &Input<'a>, within: &[Range<usize>]) -> Vec<Candidate<'
     }
     out.sort_by_key(|c| c.at.start);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_home;
+
+    #[test]
+    fn homes_are_told_by_the_word_before_the_place() {
+        let s = "arman, warga kecamatan somba opu, tewas di kecamatan pallangga";
+        let at = |w: &str| s.find(w).unwrap();
+        assert!(is_home(s, 0, at("kecamatan somba")));
+        assert!(!is_home(s, 0, at("kecamatan pallangga")));
+        let s = "pria asal bandung yang tinggal di cimahi";
+        assert!(is_home(s, 0, s.find("bandung").unwrap()));
+        assert!(is_home(s, 0, s.find("cimahi").unwrap()));
+        // "warga" before a comma is no address: "ratusan warga, di Kecamatan X".
+        let s = "ratusan warga, kecamatan tebet";
+        assert!(!is_home(s, 0, s.find("kecamatan").unwrap()));
+        // Only the words after `from` count.
+        let s = "warga kecamatan x";
+        assert!(!is_home(s, 6, s.find("kecamatan").unwrap()));
+    }
 }
