@@ -268,10 +268,11 @@ impl Extractor {
         lap(clock, Stage::FiguresQuotes);
         let speaker_of: Vec<Option<usize>> = speakers.iter().map(|a| a.speaker).collect();
         // A headline given apart from the text says what the article is about.
-        let title_kinds: Vec<&str> = match (&article.title, &fields.title) {
+        let (title_kinds, title_harm) = match (&article.title, &fields.title) {
             (Some(title), None) => {
                 let folded = crate::normalize::fold(title);
                 let mut kinds: Vec<&str> = Vec::new();
+                let mut harm: Vec<&str> = Vec::new();
                 for h in self.gazetteer.scan(&folded) {
                     for e in self.gazetteer.entries(&h) {
                         if let crate::gazetteer::Entry::Event(r) = e {
@@ -279,12 +280,17 @@ impl Extractor {
                             if !kinds.contains(&kind) {
                                 kinds.push(kind);
                             }
+                            if !harm.contains(&kind)
+                                && events::harm_cause(&self.lex, &folded, h.range.start)
+                            {
+                                harm.push(kind);
+                            }
                         }
                     }
                 }
-                kinds
+                (kinds, harm)
             }
-            _ => Vec::new(),
+            _ => (Vec::new(), Vec::new()),
         };
         let found_events = events::find(&events::Input {
             ctx: &ctx,
@@ -300,6 +306,7 @@ impl Extractor {
             groups: &groups,
             figures: &figures,
             title_kinds: &title_kinds,
+            title_harm: &title_harm,
         });
         lap(clock, Stage::Events);
 

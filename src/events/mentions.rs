@@ -9,6 +9,7 @@ use super::Input;
 
 use crate::entities::Context;
 use crate::gazetteer::Entry;
+use crate::lexicon::Lexicons;
 
 /// One trigger mention with its name.
 #[derive(Clone, Debug)]
@@ -20,6 +21,9 @@ pub(super) struct EventMention {
     /// Said as the cause or background of another event ("Polisi Tangkap 14 Warga Usai
     /// Bentrok"): realized, but never the main event.
     pub(super) background: bool,
+    /// Said as the cause of a death or an injury that no trigger reports ("Pelajar Tewas
+    /// Usai Dikeroyok"): see [`harm_cause`].
+    pub(super) harm_cause: bool,
     pub(super) qualified: bool,
     pub(super) scope: Option<u32>,
     pub(super) jurisdiction: Option<u32>,
@@ -115,6 +119,36 @@ const BACKGROUND: &[&str] = &[
     "kasus",
     "perkara",
 ];
+
+/// Words of cause between a death or an injury and the trigger that caused it ("tewas
+/// usai dikeroyok", "luka-luka akibat ditabrak").
+const HARM_CAUSES: &[&str] = &[
+    "usai",
+    "seusai",
+    "setelah",
+    "sesudah",
+    "akibat",
+    "gara-gara",
+    "pasca",
+    "karena",
+];
+
+/// Whether the trigger at `pos` of folded text `folded` is the cause of a death or an
+/// injury that the two words before it report ("Pelajar Tewas Usai Dikeroyok"): a toll
+/// word of the dead or the injured (`terms`, kind `toll`), then a word of cause.
+pub(crate) fn harm_cause(lex: &Lexicons, folded: &str, pos: usize) -> bool {
+    let mut before = words_before(folded, pos, 2);
+    let (Some(cause), Some(harm)) = (before.next(), before.next()) else {
+        return false;
+    };
+    HARM_CAUSES.contains(&cause)
+        && lex.word(harm).is_some_and(|info| {
+            info.terms.iter().any(|&t| {
+                let term = &lex.terms[t as usize];
+                term.kind == "toll" && matches!(term.value.as_str(), "dead" | "injured")
+            })
+        })
+}
 
 /// Words right after a trigger that put it in the future or elsewhere.
 /// And habits: "banjir yang kerap melanda".
@@ -215,6 +249,7 @@ pub(super) fn mentions(input: &Input, sentences: &mut Sentences) -> Vec<EventMen
             row,
             realized: !irrealis(ctx, range.clone(), window.end),
             background: words_before(ctx.folded, range.start, 2).any(|w| BACKGROUND.contains(&w)),
+            harm_cause: harm_cause(ctx.lex, ctx.folded, range.start),
             trigger: range.clone(),
             name: range.start..window.end,
             qualified: qualified_row.is_some(),
@@ -520,5 +555,30 @@ mod tests {
         assert!(start > 0 && long[..start].ends_with(' '));
         let before: Vec<&str> = words_before(&long, pos, 2).collect();
         assert_eq!(before, ["digelar", "akan"]);
+    }
+}
+
+#[cfg(test)]
+mod harm_tests {
+    use super::harm_cause;
+    use crate::lexicon::{LexiconFiles, Lexicons};
+
+    #[test]
+    fn a_death_or_injury_then_a_cause_word_makes_the_trigger_its_cause() {
+        let lex = Lexicons::load(&LexiconFiles::embedded()).unwrap();
+        let at = |s: &str, w: &str| s.find(w).unwrap();
+        let s = "pelajar smp tewas usai dikeroyok 2 temannya";
+        assert!(harm_cause(&lex, s, at(s, "dikeroyok")));
+        let s = "dua warga luka-luka akibat ditabrak truk";
+        assert!(harm_cause(&lex, s, at(s, "ditabrak")));
+        // A cause word without a death or an injury before it: a background.
+        let s = "polisi tangkap 14 warga usai bentrok";
+        assert!(!harm_cause(&lex, s, at(s, "bentrok")));
+        // A death without a cause word between.
+        let s = "dua orang tewas dalam bentrok";
+        assert!(!harm_cause(&lex, s, at(s, "bentrok")));
+        // "setelah" is a word of cause too.
+        let s = "pria tewas setelah ditembak";
+        assert!(harm_cause(&lex, s, at(s, "ditembak")));
     }
 }

@@ -28,7 +28,9 @@
 //!   "banjir kritik", "sidang paripurna") are longer matches that hide the trigger.
 //! * Mentions of one kind are one event. The **main event** is the one of the first
 //!   realized mention in the headline (or the kinds of a JSONL `title`) that is no
-//!   background, else the first such mention of the text; an incident or a decision
+//!   background, else one there that it names as the cause of a death or an injury
+//!   ("Pelajar Tewas Usai Dikeroyok"), else the first
+//!   realized mention of the text that is no background; an incident or a decision
 //!   (protest … policy) leads only from the headline, the title or the lead (two
 //!   sentences), else it is a backdrop and an article with nothing else has no event;
 //!   when it is a ceremonial kind whose sentence puts it inside a meeting
@@ -99,6 +101,7 @@ use jiff::civil::Date;
 
 use self::build::build;
 use self::counts::FoundCount;
+pub(crate) use self::mentions::harm_cause;
 use self::mentions::{container_meeting, mentions, EventMention};
 use self::sides::{Actor, Candidate};
 use self::text::Sentences;
@@ -141,6 +144,9 @@ pub struct Input<'a> {
     /// The event kinds a headline given apart from the text names (a JSONL `title`), in
     /// its order: the main event is of the first one the text reports.
     pub title_kinds: &'a [&'a str],
+    /// The event kinds that such a headline names as the cause of a death or an injury
+    /// ("Pelajar Tewas Usai Dikeroyok": attack; see [`harm_cause`]), in its order.
+    pub title_harm: &'a [&'a str],
 }
 
 /// A venue, found.
@@ -321,6 +327,20 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
                     .copied()
                     .find(|m| !m.background && kind_of(m) == *k)
             })
+        })
+        // A headline that names an event only as the cause of a death or an injury
+        // ("Pelajar Tewas Usai Dikeroyok"): that event.
+        .or_else(|| {
+            usable
+                .iter()
+                .copied()
+                .find(|m| m.harm_cause && in_headline(m))
+        })
+        .or_else(|| {
+            input
+                .title_harm
+                .iter()
+                .find_map(|k| usable.iter().copied().find(|m| kind_of(m) == *k))
         })
         .or_else(|| {
             usable
