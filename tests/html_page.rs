@@ -596,6 +596,7 @@ fn jsonl_renders_every_line_and_fails_at_the_end() {
         "text": HOSTILE_TEXT,
         "url": "JavaScript:alert(1)",
         "title": "</title><script>alert(2)</script>",
+        "rubrik": "<script>alert(3)</script>",
     });
     input.extend_from_slice(hostile.to_string().as_bytes());
     input.push(b'\n');
@@ -639,6 +640,7 @@ fn jsonl_renders_every_line_and_fails_at_the_end() {
     ));
     assert!(html.contains("<span class=\"url\">JavaScript:alert(1)</span>"));
     assert!(html.contains("<h2>&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt;</h2>"));
+    assert!(html.contains("<dt>rubrik</dt><dd>&lt;script&gt;alert(3)&lt;/script&gt;</dd>"));
     assert_eq!(body_texts(&html).len(), 3);
 
     // --limit stops after N lines.
@@ -689,6 +691,14 @@ fn pages_and_error_entries() {
         "<li class=\"failed\"><a href=\"#doc-2\">rusak</a> <span class=\"n\">json</span></li>"
     ));
     assert!(html.contains("<p class=\"error\"><b>json</b>: line 2: invalid JSON &lt;here&gt;</p>"));
+    // Written to a stream, the page is the same.
+    let mut p = page::Page::new();
+    p.push(&record, &text);
+    p.push_error(&error);
+    assert_eq!((p.len(), p.failed()), (2, 1));
+    let mut bytes = Vec::new();
+    p.write_to(&mut bytes).unwrap();
+    assert_eq!(String::from_utf8(bytes).unwrap(), html);
     // The fragment alone, for embedding.
     let mut fragment = String::new();
     page::article(&mut fragment, 7, &record, &text);

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use jiff::civil::Date;
-use warta::html::page::{self, Page};
+use warta::html::page::Page;
 use warta::jsonl::{self, Fields};
 use warta::record::{ErrorDoc, ErrorRecord};
 use warta::{Article, Extractor};
@@ -57,36 +57,22 @@ pub fn run(args: Args) -> ExitCode {
     let Some(extractor) = super::extract::extractor(args.lexicons.as_deref()) else {
         return ExitCode::from(2);
     };
-    let (html, failed) = match (&args.jsonl, &args.input) {
-        (Some(path), _) => match jsonl_page(path, &args, &extractor) {
-            Ok(done) => done,
-            Err(e) => {
-                eprintln!("warta: {}: {e}", path.display());
-                return ExitCode::from(1);
-            }
-        },
-        (None, Some(path)) => match read_text(path, args.max_bytes) {
-            Ok(text) => {
-                let id = if path.as_os_str() == "-" {
-                    "-".to_string()
-                } else {
-                    super::pipeline::stem(path)
-                };
-                let article = Article {
-                    published: args.reference_date,
-                    ..Article::new(id, text)
-                };
-                let record = extractor.extract(&article);
-                (page::page(&record, &article.text), 0)
-            }
-            Err(message) => {
-                eprintln!("warta: {message}");
-                return ExitCode::from(1);
-            }
-        },
+    let page = match (&args.jsonl, &args.input) {
+        (Some(path), _) => {
+            jsonl_page(path, &args, &extractor).map_err(|e| format!("{}: {e}", path.display()))
+        }
         (None, None) => return ExitCode::from(2), // clap requires one of them
+        (None, Some(path)) => text_page(path, &args, &extractor),
     };
-    if let Err(e) = write_out(args.output.as_deref(), html.as_bytes()) {
+    let page = match page {
+        Ok(page) => page,
+        Err(message) => {
+            eprintln!("warta: {message}");
+            return ExitCode::from(1);
+        }
+    };
+    let failed = page.failed();
+    if let Err(e) = write_out(args.output.as_deref(), page) {
         if e.kind() != io::ErrorKind::BrokenPipe {
             let name = args.output.as_deref().unwrap_or(Path::new("<stdout>"));
             eprintln!("warta: {}: {e}", name.display());
@@ -98,6 +84,24 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Renders one text file (or stdin) into a page; its id is the file stem, or `-`.
+fn text_page(path: &Path, args: &Args, ex: &Extractor) -> Result<Page, String> {
+    let text = read_text(path, args.max_bytes)?;
+    let id = if path.as_os_str() == "-" {
+        "-".to_string()
+    } else {
+        super::pipeline::stem(path)
+    };
+    let article = Article {
+        published: args.reference_date,
+        ..Article::new(id, text)
+    };
+    let record = ex.extract(&article);
+    let mut page = Page::new();
+    page.push(&record, &article.text);
+    Ok(page)
 }
 
 /// Reads a whole text input (at most `max` bytes) as non-empty UTF-8.
@@ -126,9 +130,8 @@ fn read_text(path: &Path, max: usize) -> Result<String, String> {
     Ok(text)
 }
 
-/// Renders every line of a JSONL input (up to `--limit`) into one page; returns it with
-/// the number of lines that failed.
-fn jsonl_page(path: &Path, args: &Args, ex: &Extractor) -> io::Result<(String, usize)> {
+/// Renders every line of a JSONL input (up to `--limit`) into one page.
+fn jsonl_page(path: &Path, args: &Args, ex: &Extractor) -> io::Result<Page> {
     let fields = Fields {
         text: args.text_field.clone(),
         id: args.id_field.clone(),
@@ -155,7 +158,7 @@ fn jsonl_page(path: &Path, args: &Args, ex: &Extractor) -> io::Result<(String, u
     if !args.quiet {
         eprintln!("warta: {} docs shown, {failed} errors", page.len() - failed);
     }
-    Ok((page.finish(), failed))
+    Ok(page)
 }
 
 /// Adds one entry per line to `page`: the article, or the reason it failed.
@@ -225,12 +228,16 @@ fn fail(page: &mut Page, doc: ErrorDoc, kind: &str, message: String, quiet: bool
 }
 
 /// Writes the page to the file, or to stdout.
-fn write_out(path: Option<&Path>, bytes: &[u8]) -> io::Result<()> {
+fn write_out(path: Option<&Path>, page: Page) -> io::Result<()> {
     match path {
-        Some(p) => std::fs::write(p, bytes),
+        Some(p) => {
+            let mut out = io::BufWriter::new(std::fs::File::create(p)?);
+            page.write_to(&mut out)?;
+            out.flush()
+        }
         None => {
             let mut out = io::stdout().lock();
-            out.write_all(bytes)?;
+            page.write_to(&mut out)?;
             out.flush()
         }
     }

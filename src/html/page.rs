@@ -303,12 +303,30 @@ impl Page {
     /// The whole document: head and style, the legend, the list of entries (when there is
     /// more than one), the entries.
     pub fn finish(self) -> String {
-        let mut out = String::with_capacity(self.body.len() + self.nav.len() + 8192);
+        let mut out = self.head();
+        out.reserve(self.body.len() + TAIL.len());
+        out.push_str(&self.body);
+        out.push_str(TAIL);
+        out
+    }
+
+    /// Writes the document that [`Page::finish`] returns to `w`, without making one
+    /// string of it.
+    pub fn write_to<W: std::io::Write>(self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(self.head().as_bytes())?;
+        w.write_all(self.body.as_bytes())?;
+        w.write_all(TAIL.as_bytes())
+    }
+
+    /// Everything before the entries.
+    fn head(&self) -> String {
+        let mut out = String::with_capacity(self.nav.len() + STYLE.len() + 2048);
         out.push_str("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         out.push_str("<title>warta · ");
         match (self.entries, &self.title) {
             (1, Some(t)) => push_text(&mut out, t),
+            (1, None) => out.push_str("1 article"),
             (n, _) => {
                 let _ = write!(out, "{n} articles");
             }
@@ -321,25 +339,21 @@ impl Page {
         legend(&mut out);
         out.push_str("</header>\n");
         if self.entries > 1 {
-            let _ = write!(
-                out,
-                "<nav class=\"docs\"><h2>{} articles{}</h2><ol>",
-                self.entries,
-                if self.failed > 0 {
-                    format!(", {} failed", self.failed)
-                } else {
-                    String::new()
-                }
-            );
+            let _ = write!(out, "<nav class=\"docs\"><h2>{} articles", self.entries);
+            if self.failed > 0 {
+                let _ = write!(out, ", {} failed", self.failed);
+            }
+            out.push_str("</h2><ol>");
             out.push_str(&self.nav);
             out.push_str("</ol></nav>\n");
         }
         out.push_str("<main>\n");
-        out.push_str(&self.body);
-        out.push_str("</main>\n</body>\n</html>\n");
         out
     }
 }
+
+/// Everything after the entries.
+const TAIL: &str = "</main>\n</body>\n</html>\n";
 
 /// Writes the legend: one key per span type, in its colours.
 pub fn legend(out: &mut String) {
@@ -433,6 +447,7 @@ impl<'r> Names<'r> {
     fn label(&self, id: &str) -> String {
         match self.names.get(id) {
             Some(name) if *name != id => format!("{name} [{id}]"),
+            None if id == "ID" => "Indonesia [ID]".to_string(),
             _ => id.to_string(),
         }
     }
@@ -800,7 +815,32 @@ fn doc_head(out: &mut String, record: &Record, names: &Names<'_>) {
         }
     }
     field(out, "bytes", &d.bytes.to_string());
+    for (k, v) in d.meta.iter().flatten() {
+        let v = match v {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::Bool(b) => b.to_string(),
+            _ => continue,
+        };
+        out.push_str("<dt>");
+        push_text(out, k);
+        out.push_str("</dt><dd>");
+        push_text(out, clip(&v, 120));
+        out.push_str("</dd>");
+    }
     out.push_str("</dl></header>\n");
+}
+
+/// The first `max` bytes of `s` (cut at a char boundary).
+fn clip(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 fn field(out: &mut String, name: &str, value: &str) {
