@@ -711,3 +711,38 @@ fn pages_and_error_entries() {
         .collect();
     assert_eq!(ids, BTreeSet::from(["d7-t49-54".to_string()]));
 }
+
+#[test]
+fn a_chain_of_crossing_spans_is_split_once_per_crossing() {
+    // 20,000 figures over "xx…x", each [i, i + 2) crossing the next. At byte i + 1,
+    // figure i - 1 ends inside figure i, which is reopened together with figure i + 1,
+    // the longer outermost: so figure i + 1 is not split again when figure i ends. By
+    // hand: the even figures are one fragment, the odd ones two.
+    let n = 20_000;
+    let text = "x".repeat(n + 1);
+    let mut record = Record::empty(doc("kette"));
+    for i in 0..n {
+        record.figures.push(Figure {
+            kind: FigureKind::Count,
+            value: i as f64,
+            unit: None,
+            span: Span::of(&text, i, i + 2).unwrap(),
+        });
+    }
+    let html = page::page(&record, &text);
+    let (_, frags) = scan(&html);
+    let mut per_figure = vec![0; n];
+    for f in &frags {
+        let (_, start, end) = f.key();
+        assert_eq!(end, start + 2);
+        per_figure[start] += 1;
+        let expected_part = (per_figure[start] > 1).then_some("1");
+        assert_eq!(f.part(), expected_part);
+    }
+    for (i, parts) in per_figure.iter().enumerate() {
+        assert_eq!(*parts, if i % 2 == 0 { 1 } else { 2 }, "figure {i}");
+    }
+    assert_eq!(frags.len(), n + n / 2);
+    assert_eq!(joined(&frags), expected(&record));
+    assert_eq!(body_texts(&html), vec![text]);
+}

@@ -148,10 +148,10 @@ article.doc { margin: 1rem 1.2rem; padding: 1rem 1.2rem; background: #fff; borde
 article.failed { border-color: #c33; }
 .error { color: #a11; }
 .doc-head h2 { margin: 0 0 .3rem; font-size: 1.3rem; line-height: 1.3; }
-dl.meta { display: flex; flex-wrap: wrap; gap: .1rem 1rem; margin: 0 0 .6rem; font-size: .85rem; color: #444; }
+dl.meta { display: flex; flex-wrap: wrap; gap: .1rem 0; margin: 0 0 .6rem; font-size: .85rem; color: #444; }
 dl.meta dt { font-weight: 600; }
 dl.meta dt::after { content: ":"; }
-dl.meta dd { margin: 0 0 0 -.7rem; overflow-wrap: anywhere; }
+dl.meta dd { margin: 0 1rem 0 .3rem; overflow-wrap: anywhere; }
 .cols { display: grid; grid-template-columns: minmax(0, 1fr) minmax(17rem, 25rem); gap: 1.5rem; align-items: start; }
 @media (max-width: 900px) { .cols { grid-template-columns: minmax(0, 1fr); } }
 .counts { margin: 0 0 .5rem; font-size: .85rem; }
