@@ -100,6 +100,9 @@ struct ExpectedEvent {
     actor2: Option<Vec<String>>,
     /// Every count of the main event (kind, value, approx), as a set.
     counts: Option<Vec<ExpectedCount>>,
+    /// Every participant of the main event, as the fixture names them (people by name,
+    /// others by id), as a set.
+    participants: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -398,6 +401,17 @@ fn check_events(
         if !ok {
             bad.push(format!(
                 "{name}: main event {what}: got {got:?}, want {want:?}"
+            ));
+        }
+    }
+    if let Some(want) = &m.participants {
+        let mut got = named(&e.participants);
+        let mut want = want.clone();
+        got.sort();
+        want.sort();
+        if got != want {
+            bad.push(format!(
+                "{name}: main event participants: got {got:?}, want {want:?}"
             ));
         }
     }

@@ -126,8 +126,10 @@ pub(super) fn build(
             people.push(k);
         }
     }
+    // The outlet that reports or is quoted ("GOWA, KOMPAS.com –", "dilansir Antara") takes
+    // no part in the event.
     for (k, m) in input.institutions.iter().enumerate() {
-        if said_in_present(&m.range) {
+        if m.category.as_deref() != Some("media") && said_in_present(&m.range) {
             institutions.push(k);
         }
     }
