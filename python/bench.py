@@ -62,6 +62,7 @@ machine, interleaving exposes every contender to the same drift.
 
 import argparse
 import json
+import logging
 import os
 import re
 import resource
@@ -71,7 +72,12 @@ import tempfile
 import time
 from pathlib import Path
 
-import warta
+# The folder of this script holds the package's sources, not its compiled module: import
+# the installed package.
+_HERE = Path(__file__).resolve().parent
+sys.path = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+
+import warta  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 LOOKUP_KINDS = {"not-name", "kin", "name-cue", "org-tail", "locative", "thing-cue", "person-verb", "toll"}
@@ -266,6 +272,7 @@ def spark_rates(rows, mb, rounds, cores):
             .appName("warta-bench")
             .config("spark.ui.enabled", "false")
             .config("spark.driver.memory", "2g")
+            .config("spark.ui.showConsoleProgress", "false")
             .getOrCreate()
         )
         spark.sparkContext.setLogLevel("ERROR")
@@ -296,7 +303,10 @@ def ray_rates(rows, mb, rounds):
 
     import warta.ray
 
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False,
+             logging_level=logging.WARNING)
+    logging.getLogger("ray").setLevel(logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ds = ray.data.from_items(rows, override_num_blocks=max(1, len(rows) // 100)).materialize()
@@ -454,6 +464,15 @@ def main():
         if nlp is not None:
             notes.append(f"spaCy {version}: blank('id') + PhraseMatcher of {len(aliases)} "
                          f"aliases built in {build:.1f} s (not timed)")
+            tok = Best("spaCy tokenizer alone", "tokenization only (`nlp.tokenizer.pipe`)", mb, n)
+
+            def sp_tok():
+                c0, t0 = cpu_seconds(), time.perf_counter()
+                for _ in nlp.tokenizer.pipe(texts, batch_size=64):
+                    pass
+                return time.perf_counter() - t0, cpu_seconds() - c0
+
+            contenders.append((tok, sp_tok))
             counts = {}
             for n_proc in (1, 2):
                 if n_proc == 2 and "spacy2" in skip:
