@@ -11,27 +11,31 @@ the "content" field; MB are MB of that text, UTF-8):
 - `warta bench FILE --threads 1` (the release binary, jemalloc): full records, extraction
   and JSON serialization, corpus in memory. Its MB per CPU-second is the CPU time of its
   worker thread.
-- `Extractor.extract_many(items, threads=T, as_json=...)` (the wheel, system allocator):
+- `Extractor.extract_many(items, threads=T, as_json=...)` (the wheel, jemalloc too):
   full records, as JSON lines or dicts, with T = 1 and T = every core. MB per CPU-second:
   the CPU time (user + system) of the whole Python process.
 - spaCy 3: `spacy.blank("id")` (the Indonesian tokenizer) and a `PhraseMatcher(attr="LOWER")`
   over the aliases below, as a pipeline component, run with `nlp.pipe(texts)`
   (`n_process=1`, then 2: forked workers, whose CPU time is added). Tokenization and
   matching only: the matches (every match, overlaps included) are kept in
-  `doc.user_data`, nothing else is built.
+  `doc.user_data`, nothing else is built. spaCy's tokenizer caches the analysis of every
+  distinct string, so after the first round it runs warm (the best round favours it).
 - flashtext: `KeywordProcessor()` (case-insensitive) over the same aliases,
   `extract_keywords(text, span_info=True)` per text: dictionary matching only.
 - Spark: `warta.spark.extract` in `local[1]` and `local[2]` (one session each), the input
   DataFrame cached first, 2 partitions per core, forced by writing every column to
   Spark's `noop` sink. The JVM's start, the session's and the first job (which starts the
   Python workers and builds their extractors) are not timed: each timed job runs after
-  that warm-up job. docs/s of the whole job.
+  that warm-up job. docs/s of the whole job; MB per CPU-second: the CPU time of this
+  process and all its descendants (the JVM, Spark's Python workers), with psutil.
 - Ray Data: `ds.map_batches(warta.ray.Extract, concurrency=K)` for K = 1 and 2 actors on a
   local Ray of 2 CPUs, the input Dataset materialized first, batches of 100 rows (pyarrow),
   forced by summing the lengths of the record column of every output batch. Each job
   starts its actors anew (Ray Data keeps none between jobs), so the rate counts the rows
   that come out after the job's first batch and the time from that batch to the end:
   Ray's start, the actors' start and first batch are excluded. One warm-up job first.
+  MB per CPU-second: each actor's CPU time (`time.process_time()` after each batch) from
+  the end of its first batch to the end of its last, for the rows in between.
 
 The aliases are those warta's gazetteer automaton holds (src/gazetteer.rs,
 `Gazetteer::new`), read from lexicons/*.tsv by their header columns:
@@ -502,7 +506,14 @@ def main():
             kp = None
             print("flashtext not installed: skipped")
         if kp is not None:
-            notes.append(f"flashtext KeywordProcessor of {len(kp)} keywords built in {build:.1f} s (not timed)")
+            try:
+                from importlib.metadata import version as _version
+
+                ft_version = _version("flashtext")
+            except Exception:  # noqa: BLE001 (the version is only printed)
+                ft_version = "?"
+            notes.append(f"flashtext {ft_version}: KeywordProcessor of {len(kp)} keywords built in "
+                         f"{build:.1f} s (not timed)")
             b = Best("flashtext `extract_keywords`", "dictionary matching only", mb, n)
 
             def ft():
