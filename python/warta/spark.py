@@ -1,6 +1,6 @@
 """warta on Apache Spark: one ``warta/1`` record per row of a DataFrame.
 
-    >>> from warta.spark import extract
+    >>> from warta.spark import extract, record_schema
     >>> out = extract(df, text_col="content", id_col="id", date_col="date")
     >>> out.select("id", "warta").show()
 
@@ -17,7 +17,7 @@ To work on the records with Spark SQL, parse the column with :func:`record_schem
 pass ``parse=True``)::
 
     >>> from pyspark.sql.functions import col, from_json
-    >>> parsed = out.withColumn("r", from_json("warta", warta.spark.record_schema()))
+    >>> parsed = out.withColumn("r", from_json("warta", record_schema()))
     >>> parsed.select("id", col("r.events")[0]["kind"], "r.doc.dateline").show()
 """
 
