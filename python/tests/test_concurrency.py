@@ -65,8 +65,8 @@ def test_200k_generator_in_flat_memory(ex):
 
     The peak RSS is taken after the first 20,000 records (the threads, the read-ahead
     window and the allocator's arenas are then at their working size) and at the end.
-    What is in flight is bounded by 64 items per thread (each item < 200 bytes, each
-    record a few KB as JSON, and then as a dict only until the test drops it): well under
+    What is in flight is bounded by 256 items per thread (each item < 200 bytes, each
+    record a few KB as JSON, and then as a dict only until the test drops it): about
     1 MB per thread. Keeping anything per item instead, even 64 bytes, would add 11 MB
     over the remaining 180,000 items (the records themselves, as dicts, about 1 GB), so
     the peak may grow by at most 8 MB, room for allocator slack alone."""

@@ -10,6 +10,7 @@ import pytest
 pytest.importorskip("pyspark", reason="pyspark is not installed")
 pytest.importorskip("pyarrow", reason="pyarrow is not installed")
 
+from conftest import REPO  # noqa: E402
 from pyspark.sql import SparkSession  # noqa: E402
 from pyspark.sql.types import DateType, StringType, StructField, StructType  # noqa: E402
 
@@ -85,3 +86,85 @@ def test_rows_without_ids_nulls_and_dates(spark, cli):
     assert recs[0]["events"][0]["date"]["value"] == "2024-02-06"
     with pytest.raises(ValueError, match="already exists"):
         warta.spark.extract(df.withColumnRenamed("d", "warta"))
+
+
+def _project(value, dtype):
+    """A json.loads value as Spark's from_json with `dtype` gives it (as plain Python)."""
+    from pyspark.sql.types import ArrayType, DoubleType, StructType
+
+    if value is None:
+        return None
+    if isinstance(dtype, StructType):
+        return {f.name: _project(value.get(f.name), f.dataType) for f in dtype.fields}
+    if isinstance(dtype, ArrayType):
+        return [_project(v, dtype.elementType) for v in value]
+    if isinstance(dtype, DoubleType):
+        return float(value)
+    return value
+
+
+def _unlisted(value, dtype, path=""):
+    """Key paths of a record that the schema lacks (mentions, spans and doc.meta aside)."""
+    from pyspark.sql.types import ArrayType, StructType
+
+    if isinstance(dtype, StructType) and isinstance(value, dict):
+        names = {f.name: f.dataType for f in dtype.fields}
+        out = []
+        for k, v in value.items():
+            if k in ("mentions", "span", "meta"):
+                continue
+            if k not in names:
+                out.append(path + k)
+            else:
+                out += _unlisted(v, names[k], path + k + ".")
+        return out
+    if isinstance(dtype, ArrayType) and isinstance(value, list):
+        return [p for v in value for p in _unlisted(v, dtype.elementType, path)]
+    return []
+
+
+def test_record_schema_parses_fixture_records(spark, ex):
+    from pyspark.sql.functions import from_json
+
+    fixtures = sorted((REPO / "fixtures").glob("*.txt"))
+    rows = [(p.stem, p.read_text(encoding="utf-8")) for p in fixtures] + [("blank", "  \n")]
+    df = spark.createDataFrame(rows, "id string, text string").coalesce(1)
+    schema = warta.spark.record_schema()
+    parsed = warta.spark.extract(df, id_col="id").withColumn("r", from_json("warta", schema))
+    got = {r["id"]: (r["warta"], r["r"].asDict(recursive=True)) for r in parsed.collect()}
+    assert len(got) == len(rows)
+    for stem, text in rows:
+        line, record = got[stem]
+        want = json.loads(line)
+        assert record == _project(want, schema), stem
+        assert _unlisted(want, schema) == [], stem
+        if stem != "blank":
+            assert line == ex.extract_json(text, id=stem)
+
+    # Real values, read through the struct.
+    meeting = got["samarinda-rakor-pilkada"][1]
+    assert meeting["schema"] == "warta/1"
+    assert meeting["doc"]["id"] == "samarinda-rakor-pilkada"
+    assert meeting["doc"]["dateline"] == "64.72"
+    event = meeting["events"][0]
+    assert (event["kind"], event["subtype"], event["place"]) == ("meeting", "rakor", "64.72")
+    assert event["date"]["value"] == "2024-10-21"
+    assert (event["election"]["kind"], event["election"]["year"]) == ("pilkada", 2024)
+    assert event["venue"]["name"] == "Balai Kota Samarinda"
+    assert "Budi Santoso" in [p["name"] for p in meeting["people"]]
+    blank = got["blank"][1]
+    assert blank["error"]["kind"] == "empty" and blank["events"] is None
+    kinds = {e["kind"] for _, r in got.values() for e in (r["events"] or [])}
+    assert {"meeting", "arrest", "accident", "court"} <= kinds
+    counts = [c["value"] for _, r in got.values() for e in (r["events"] or []) for c in e["counts"]]
+    assert counts and all(isinstance(v, float) for v in counts)
+
+    # parse=True: the column is the struct itself.
+    few = df.where(df.id.isin("samarinda-rakor-pilkada", "blank"))
+    structs = warta.spark.extract(few, id_col="id", parse=True)
+    assert structs.schema["warta"].dataType == schema
+    parsed_few = {r["id"]: r["warta"].asDict(recursive=True) for r in structs.collect()}
+    assert parsed_few["samarinda-rakor-pilkada"] == meeting
+    # (The blank row's error record counts its line within the smaller partition.)
+    assert parsed_few["blank"]["error"] == {"kind": "empty", "message": 'line 2: field "text" is empty'}
+    assert parsed_few["blank"]["doc"]["line"] == 2
