@@ -277,7 +277,11 @@ impl Extractor {
                     for e in self.gazetteer.entries(&h) {
                         if let crate::gazetteer::Entry::Event(r) = e {
                             let kind = self.lex.events[*r as usize].kind.as_str();
-                            if !kinds.contains(&kind) {
+                            // "Terkait Karhutla, Fadli Zon Minta …": the fires are the
+                            // topic's background, not what the headline reports.
+                            if !kinds.contains(&kind)
+                                && !events::is_background(&folded, h.range.start)
+                            {
                                 kinds.push(kind);
                             }
                             if !harm.contains(&kind)

@@ -120,6 +120,17 @@ const BACKGROUND: &[&str] = &[
     "perkara",
 ];
 
+/// Whether the trigger at `pos` of folded text `folded` is said as the cause or the
+/// background of another event: one of the two words before it is a word of
+/// [`BACKGROUND`] ("Polisi Tangkap 14 Warga Usai Bentrok", "Terkait Karhutla, …").
+pub(crate) fn is_background(folded: &str, pos: usize) -> bool {
+    let before: Vec<&str> = words_before(folded, pos, 3).collect();
+    before.iter().take(2).enumerate().any(|(k, w)| {
+        // "Duduk Perkara Kecelakaan …" tells the facts of the event: it is the subject.
+        BACKGROUND.contains(w) && !(*w == "perkara" && before.get(k + 1) == Some(&"duduk"))
+    })
+}
+
 /// Words of cause between a death or an injury and the trigger that caused it ("tewas
 /// usai dikeroyok", "luka-luka akibat ditabrak").
 const HARM_CAUSES: &[&str] = &[
@@ -248,7 +259,7 @@ pub(super) fn mentions(input: &Input, sentences: &mut Sentences) -> Vec<EventMen
         out.push(EventMention {
             row,
             realized: !irrealis(ctx, range.clone(), window.end),
-            background: words_before(ctx.folded, range.start, 2).any(|w| BACKGROUND.contains(&w)),
+            background: is_background(ctx.folded, range.start),
             harm_cause: harm_cause(ctx.lex, ctx.folded, range.start),
             trigger: range.clone(),
             name: range.start..window.end,
@@ -574,6 +585,10 @@ mod harm_tests {
         // A cause word without a death or an injury before it: a background.
         let s = "polisi tangkap 14 warga usai bentrok";
         assert!(!harm_cause(&lex, s, at(s, "bentrok")));
+        // "duduk perkara" (the facts of) makes no background.
+        assert!(super::is_background("usai kecelakaan", 5));
+        assert!(super::is_background("kasus penganiayaan", 6));
+        assert!(!super::is_background("duduk perkara kecelakaan", 15));
         // A death without a cause word between.
         let s = "dua orang tewas dalam bentrok";
         assert!(!harm_cause(&lex, s, at(s, "bentrok")));

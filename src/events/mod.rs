@@ -101,8 +101,8 @@ use jiff::civil::Date;
 
 use self::build::build;
 use self::counts::FoundCount;
-pub(crate) use self::mentions::harm_cause;
 use self::mentions::{container_meeting, mentions, EventMention};
+pub(crate) use self::mentions::{harm_cause, is_background};
 use self::sides::{Actor, Candidate};
 use self::text::Sentences;
 use crate::entities::groups::FoundGroup;
@@ -142,7 +142,8 @@ pub struct Input<'a> {
     /// Figures in text order.
     pub figures: &'a [FigureHit],
     /// The event kinds a headline given apart from the text names (a JSONL `title`), in
-    /// its order: the main event is of the first one the text reports.
+    /// its order, but for those it names as a cause or background ("Terkait Karhutla,
+    /// …"; see [`is_background`]): the main event is of the first one the text reports.
     pub title_kinds: &'a [&'a str],
     /// The event kinds that such a headline names as the cause of a death or an injury
     /// ("Pelajar Tewas Usai Dikeroyok": attack; see [`harm_cause`]), in its order.
