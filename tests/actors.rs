@@ -188,3 +188,30 @@ fn a_village_name_stops_at_a_headline_verb() {
     assert_eq!(ids, ["group:warga", "group:petani", "group:nelayan"]);
     assert_eq!(got[0].1, "Warga Desa Sukamaju");
 }
+
+/// The names of the people of a text, in record order.
+fn person_names(text: &str) -> Vec<String> {
+    record(text).people.into_iter().map(|p| p.name).collect()
+}
+
+#[test]
+fn streets_and_venues_named_after_people_are_no_people() {
+    // A rank or an honorific between a street's or a venue's noun and a name, and a
+    // venue's noun opening the name.
+    let names = person_names(
+        "Gedung itu berlokasi di Jl Kapten Tendean, Jakarta Selatan. Laga digelar di \
+         Stadion Utama Gelora Bung Karno, lalu di Stadion Si Jalak Harupat, Kabupaten \
+         Bandung. Keluarga berkumpul di Paviliun Kartika. Kapolres Metro Bekasi Kota AKBP \
+         Roland Ronaldy hadir.",
+    );
+    assert_eq!(names, ["Roland Ronaldy"]);
+}
+
+#[test]
+fn a_farewell_is_no_street() {
+    let names = person_names(
+        "Rekan-rekannya menulis di karangan bunga: Selamat Jalan Pak Asmara. Petugas itu \
+         tertimpa pohon saat memadamkan api, Senin (16/9/2019).",
+    );
+    assert_eq!(names, ["Asmara"]);
+}

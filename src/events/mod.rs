@@ -143,10 +143,10 @@ pub struct Input<'a> {
     pub figures: &'a [FigureHit],
     /// The event kinds a headline given apart from the text names (a JSONL `title`), in
     /// its order, but for those it names as a cause or background ("Terkait Karhutla,
-    /// …"; see [`is_background`]): the main event is of the first one the text reports.
+    /// …"): the main event is of the first one the text reports.
     pub title_kinds: &'a [&'a str],
     /// The event kinds that such a headline names as the cause of a death or an injury
-    /// ("Pelajar Tewas Usai Dikeroyok": attack; see [`harm_cause`]), in its order.
+    /// ("Pelajar Tewas Usai Dikeroyok": attack), in its order.
     pub title_harm: &'a [&'a str],
 }
 

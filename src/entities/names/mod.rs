@@ -348,7 +348,58 @@ fn place_noun(word: &str) -> bool {
             | "pantai"
             | "selat"
             | "lembah"
+            // Venues and buildings named after people: "Stadion Si Jalak Harupat",
+            // "Gelora Bung Karno", "Paviliun Kartika", "Gedung Juang".
+            | "stadion"
+            | "gelora"
+            | "lapangan"
+            | "gedung"
+            | "wisma"
+            | "graha"
+            | "menara"
+            | "paviliun"
+            | "taman"
+            | "monumen"
+            | "museum"
+            | "terminal"
+            | "bundaran"
+            | "tugu"
     )
+}
+
+/// Whether a place noun stands before `at`, right before it (`Some(false)`) or before
+/// ranks, honorifics, "si", "sang" or "bung" there (`Some(true)`: "Jalan Jenderal
+/// Sudirman", "Stadion Si Jalak Harupat", "Gelora Bung Karno").
+fn place_noun_before(ctx: &Context, at: usize) -> Option<bool> {
+    let mut pos = at;
+    for skipped in 0..3 {
+        let word = ctx.word_before(pos);
+        // `word` is a slice of `ctx.folded`: where it starts.
+        let start = word.as_ptr() as usize - ctx.folded.as_ptr() as usize;
+        // "Selamat jalan, Pak Asmara": a farewell, no street.
+        if place_noun(word) && !(word == "jalan" && ctx.word_before(start) == "selamat") {
+            if skipped == 0 {
+                return Some(false);
+            }
+            // Past titles, only a street's or a venue's noun written as a name's first
+            // word: not "Polres Metro Bekasi Kota Kompol Arman" (a body's name ends in
+            // "Kota"), not "selamat jalan Bapak Habibie".
+            let written = ctx.text[start..].starts_with(char::is_uppercase);
+            let admin = matches!(
+                word,
+                "kota" | "kabupaten" | "kecamatan" | "kelurahan" | "desa" | "provinsi" | "distrik"
+            );
+            return (written && !admin).then_some(true);
+        }
+        let title = matches!(word, "si" | "sang" | "bung")
+            || ctx.lex.word_is(word, "rank")
+            || ctx.lex.word_is(word, "honorific");
+        if word.is_empty() || !title {
+            return None;
+        }
+        pos = start;
+    }
+    None
 }
 
 /// Whether `word` is a Roman numeral in its usual form, up to 399 ("II", "XXVI", "XLII"):
@@ -448,8 +499,18 @@ fn decide(
         }
         return (Verdict::Person(None), "known");
     }
-    // "jalan Sudirman" is a street even in an article about Sudirman.
-    let after_place_noun = place_noun(ctx.word_before(range.start));
+    // "jalan Sudirman" is a street even in an article about Sudirman; so are the names
+    // that ranks and honorifics put between a place noun and a name ("Jalan Jenderal
+    // Sudirman", "Jl Kapten Tendean", "Gelora Bung Karno").
+    let after_place_noun = place_noun_before(ctx, range.start);
+    if after_place_noun == Some(true) {
+        return (Verdict::Left, "place-name");
+    }
+    let after_place_noun = after_place_noun.is_some();
+    // A run that a venue's or a place's noun opens names it ("Paviliun Kartika").
+    if words.len() >= 2 && place_noun(ctx.folded[words[0].range.clone()].trim_end_matches('.')) {
+        return (Verdict::Left, "place-name");
+    }
     if let Some(k) = coref.find(ctx, &range).filter(|_| !after_place_noun) {
         return (Verdict::Mention(k), "coref");
     }
