@@ -8,7 +8,8 @@
 records of `fixtures/` (or of --records) are written into --out, loaded as file:// pages in
 Chromium (Debian's package, /usr/bin/chromium, driven through the DevTools protocol over a
 websocket: the standard library only, no pip package), and screenshotted (full page, PNG,
-into --out). The check fails when:
+into --out: show.png, report.png, and report-print.png with the print styles). The check
+fails when:
 
 - a page logs a console error, throws, or asks for anything but a file:// or data: URL;
 - the report lacks its charts, or its counts (records, error records, events) differ from
@@ -192,7 +193,9 @@ class Browser:
                 args = " ".join(str(a.get("value", a.get("description", ""))) for a in p["args"])
                 out.append(f"console error: {args}")
             elif m == "Runtime.exceptionThrown":
-                out.append(f"page error: {p['exceptionDetails'].get('text')}")
+                d = p["exceptionDetails"]
+                what = d.get("exception", {}).get("description") or d.get("text")
+                out.append(f"page error: {what}")
             elif m == "Log.entryAdded" and p["entry"]["level"] == "error":
                 out.append(f"browser error: {p['entry'].get('text')}")
             elif m == "Network.requestWillBeSent":
@@ -362,6 +365,9 @@ def check_report(browser, warta, records, out_dir):
         return [f"report: `warta report {records}` exited {status}: {err.strip()}"]
     failures = [f"report: {p}" for p in browser.load(page)]
     height = browser.screenshot(out_dir / "report.png")
+    browser.call("Emulation.setEmulatedMedia", media="print")
+    browser.screenshot(out_dir / "report-print.png")
+    browser.call("Emulation.setEmulatedMedia", media="")
     got = browser.evaluate(REPORT_JS)
     want = record_counts(records)
     for key, n in want.items():
@@ -378,7 +384,7 @@ def check_report(browser, warta, records, out_dir):
         failures.append(f"report: {got['scripts']} <script> elements")
     print(f"report: {want['n-records']} records, {want['n-events']} events; "
           f"{page.stat().st_size} bytes in {took:.2f} s; charts {got['charts']}; "
-          f"screenshot report.png ({WIDTH}x{height})")
+          f"screenshots report.png ({WIDTH}x{height}) and report-print.png (print styles)")
     return failures
 
 

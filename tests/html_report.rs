@@ -157,10 +157,16 @@ fn counts_per_kind_and_per_month() {
     ));
     assert!(provinces.contains("<b>Jawa Barat</b></td><td class=\"n\"><b>1</b>"));
     let chart = section(&page, "chart-provinces");
-    assert!(chart.contains(">Indonesia, no province</text>"));
-    assert!(chart.contains(">no place</text>"));
-    assert!(page.contains("events&#39; dates") || page.contains("events' dates"));
-    assert!(page.contains("2019-01-01 to 2019-12-31"));
+    assert!(chart.contains(">Kalimantan Timur</text>"));
+    assert!(page.contains(
+        "Not in a province: 2 without a place, 1 in Indonesia above any province (the \
+         country, an island)."
+    ));
+    // The year-only date stretches the range to the end of 2019; the central 90% of the
+    // first days runs from the first to the last day.
+    assert!(page.contains(
+        "2019-01-01 to 2019-12-31 (6 dated; the central 90% from 2019-01-10 to 2019-08-01)"
+    ));
     assert!(page.contains("Not in the chart: 1 without a date, 1 dated only by year."));
 }
 
@@ -168,6 +174,36 @@ fn counts_per_kind_and_per_month() {
 fn section<'a>(page: &'a str, id: &str) -> &'a str {
     let at = page.find(&format!("id=\"{id}\"")).expect(id);
     &page[at..]
+}
+
+#[test]
+fn places_abroad_are_in_no_province() {
+    let mut r = Report::new();
+    let mut rec = record(
+        "p",
+        vec![
+            // Texas is a `provinsi` of the United States in the lexicons.
+            event("visit", None, Some("us-texas")),
+            event("visit", None, Some("in-new-delhi")),
+            event("meeting", None, Some("64.72")),
+            event("meeting", None, Some("nowhere")),
+            // A record's own place, in a province with a Kemendagri code whose parent
+            // the record does not give.
+            event("meeting", None, Some("99.01")),
+        ],
+    );
+    rec["places"] = json!([
+        place("99.01", "Kampung Uji", "kabupaten", Some("99")),
+        place("99", "Provinsi Uji", "provinsi", None),
+    ]);
+    add(&mut r, &rec);
+    let page = r.render(&lex());
+    let chart = section(&page, "chart-provinces");
+    assert!(!chart.contains("Texas"));
+    assert!(chart.contains(">Kalimantan Timur</text>"));
+    assert!(chart.contains(">Provinsi Uji</text>"));
+    assert!(page.contains("Kab. Kampung Uji"));
+    assert!(page.contains("Not in a province: 2 abroad, 1 at a place warta does not know."));
 }
 
 #[test]

@@ -85,7 +85,7 @@ pub struct Report {
     people: HashMap<String, Named>,
     institutions: HashMap<String, Named>,
     groups: HashMap<String, Named>,
-    published: DateRange,
+    published: BTreeMap<Date, u64>,
     unreadable_dates: u64,
 }
 
@@ -113,19 +113,21 @@ struct Named {
     records: u64,
 }
 
-/// The earliest and latest of some dates, and how many there were.
+/// The earliest and latest of some dates, how many there were, and the range of the
+/// central 90% of them (a few wrong years, 1019 for 2019, stretch the full range).
 #[derive(Clone, Copy, Debug, Default)]
 struct DateRange {
     first: Option<Date>,
     last: Option<Date>,
     count: u64,
+    central: Option<(Date, Date)>,
 }
 
 impl DateRange {
-    fn add(&mut self, start: Date, end: Date) {
+    fn add(&mut self, start: Date, end: Date, n: u64) {
         self.first = Some(self.first.map_or(start, |f| f.min(start)));
         self.last = Some(self.last.map_or(end, |l| l.max(end)));
-        self.count += 1;
+        self.count += n;
     }
 }
 
@@ -248,7 +250,7 @@ impl Report {
         self.with_warnings += u64::from(!record.warnings.is_empty());
         if let Some(d) = record.doc.reference_date.as_deref() {
             if let Some(EventDate::Day(d)) = EventDate::parse(d, Some(Precision::Day)) {
-                self.published.add(d, d);
+                *self.published.entry(d).or_default() += 1;
             }
         }
         for place in &record.places {
@@ -481,33 +483,42 @@ impl Timeline {
 /// Weeks when the central 90% of the dated events (by their first day) span at most
 /// [`WEEK_SPAN_DAYS`] days, else months.
 fn choose_period(dated: &BTreeMap<(EventDate, String), u64>) -> Period {
-    let mut days: Vec<(Date, u64)> = dated
-        .iter()
-        .filter(|((d, _), _)| !matches!(d, EventDate::Year(_)))
-        .map(|((d, _), n)| (d.days().0, *n))
-        .collect();
-    days.sort();
-    let total: u64 = days.iter().map(|(_, n)| n).sum();
-    if total == 0 {
+    let Some((p5, p95)) = central(&first_days(dated)) else {
         return Period::Week;
-    }
-    let at = |share: u64| {
-        let mut seen = 0;
-        for (d, n) in &days {
-            seen += n;
-            if seen * 100 >= total * share {
-                return *d;
-            }
-        }
-        days[days.len() - 1].0
     };
-    let (p5, p95) = (at(5), at(95));
     let span = p5.until(p95).map_or(i32::MAX, |s| s.get_days());
     if span <= WEEK_SPAN_DAYS {
         Period::Week
     } else {
         Period::Month
     }
+}
+
+/// The first day of every event date finer than a year, with its count, in order.
+fn first_days(dated: &BTreeMap<(EventDate, String), u64>) -> Vec<(Date, u64)> {
+    let mut days: Vec<(Date, u64)> = dated
+        .iter()
+        .filter(|((d, _), _)| !matches!(d, EventDate::Year(_)))
+        .map(|((d, _), n)| (d.days().0, *n))
+        .collect();
+    days.sort();
+    days
+}
+
+/// The 5th and 95th percentiles of `days` (sorted, with counts).
+fn central(days: &[(Date, u64)]) -> Option<(Date, Date)> {
+    let total: u64 = days.iter().map(|(_, n)| n).sum();
+    let at = |share: u64| {
+        let mut seen = 0;
+        for (d, n) in days {
+            seen += n;
+            if seen * 100 >= total * share {
+                return Some(*d);
+            }
+        }
+        None
+    };
+    Some((at(5)?, at(95)?))
 }
 
 /// The first and last period drawn: all of them when they fit in [`MAX_BUCKETS`], else the
@@ -571,7 +582,8 @@ mod places {
         pub no_regency: u64,
     }
 
-    /// What the walk up from a place found.
+    /// What the walk up from a place found: the first province and regency or city on
+    /// the way, whether the walk ends in Indonesia, whether the place is known at all.
     #[derive(Default)]
     struct Above {
         province: Option<(String, String)>,
@@ -587,7 +599,7 @@ mod places {
         };
         for (id, n) in &report.event_places {
             let above = walk(id, report, lex);
-            match above.province {
+            match above.province.filter(|_| above.indonesia) {
                 Some((pid, pname)) => {
                     let p = t.provinces.entry(pid).or_default();
                     p.name = pname;
@@ -623,6 +635,7 @@ mod places {
     /// stops there).
     fn walk(id: &str, report: &Report, lex: &Lexicons) -> Above {
         let mut above = Above::default();
+        let mut country = None;
         let mut next = Some(id.to_string());
         for _ in 0..10 {
             let Some(id) = next.take() else { break };
@@ -633,17 +646,26 @@ mod places {
             match level {
                 Level::Provinsi => {
                     above.province.get_or_insert((id.clone(), name.to_string()));
-                    above.indonesia = true;
                 }
                 Level::Kabupaten | Level::Kota => {
                     let label = regency_label(name, level);
                     above.regency.get_or_insert((id.clone(), label));
                 }
-                Level::Negara => above.indonesia = id == "ID",
+                Level::Negara => {
+                    country = Some(id == "ID");
+                    break;
+                }
                 _ => {}
             }
             next = parent.map(str::to_string);
         }
+        // A walk that stops short of a country (a hand-made record) is in Indonesia when
+        // its province has a Kemendagri code.
+        above.indonesia = country.unwrap_or_else(|| {
+            above.province.as_ref().is_some_and(|(id, _)| {
+                !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            })
+        });
         above
     }
 
@@ -680,13 +702,13 @@ code{font-size:12px;color:#444;word-break:break-all}\
 svg{display:block;max-width:100%;height:auto;margin:6px 0}\
 svg text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;fill:#1a1a1a}\
 svg .bar{fill:#4a78b0}svg .total{fill:#2f4f6f}svg .axis{stroke:#777;stroke-width:1}\
-svg .apart{fill:#9a9a9a}svg .num{font-size:10px}svg .lab{font-size:12px}\
+svg .num{font-size:10px}svg .lab{font-size:12px}\
 svg .small{font-size:10px;fill:#555}\
 .provinces{columns:3 260px;column-gap:32px}\
 .provinces table{width:100%;break-inside:avoid;margin:0 0 12px}\
 .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:0 24px}\
 @media print{body{max-width:none;padding:0;color:#000;font-size:11pt}\
-svg text,svg .small{fill:#000}svg .bar{fill:#777}svg .total{fill:#444}svg .apart{fill:#bbb}\
+svg text,svg .small{fill:#000}svg .bar{fill:#777}svg .total{fill:#444}\
 h2{break-after:avoid}svg,table,dl{break-inside:avoid}p.note{color:#000}}";
 
 impl Page {
@@ -802,14 +824,20 @@ impl Page {
         let mut events = DateRange::default();
         for ((d, _), n) in &r.dated {
             let (start, end) = d.days();
-            events.add(start, end);
-            events.count += n - 1;
+            events.add(start, end, *n);
         }
+        events.central = central(&first_days(&r.dated));
         self.range_row("events' dates", "range-events", &events);
+        let mut published = DateRange::default();
+        for (d, n) in &r.published {
+            published.add(*d, *d, *n);
+        }
+        let days: Vec<(Date, u64)> = r.published.iter().map(|(d, n)| (*d, *n)).collect();
+        published.central = central(&days);
         self.range_row(
             "articles' reference (publication) dates",
             "range-published",
-            &r.published,
+            &published,
         );
         self.raw("</table>\n");
         let undated: u64 = r.kinds.values().map(|t| t.undated).sum();
@@ -830,10 +858,13 @@ impl Page {
     fn range_row(&mut self, label: &str, id: &str, range: &DateRange) {
         self.raw(&format!("<tr><th>{label}</th><td id=\"{id}\">"));
         match (range.first, range.last) {
-            (Some(f), Some(l)) => self.raw(&format!(
-                "{f} to {l} <span class=\"note\">({} dated)</span>",
-                group_digits(range.count)
-            )),
+            (Some(f), Some(l)) => {
+                self.raw(&format!("{f} to {l} ({} dated", group_digits(range.count)));
+                if let Some((lo, hi)) = range.central.filter(|c| *c != (f, l)) {
+                    self.raw(&format!("; the central 90% from {lo} to {hi}"));
+                }
+                self.raw(")");
+            }
             _ => self.raw("none"),
         }
         self.raw("</td></tr>");
@@ -898,32 +929,41 @@ impl Page {
         self.raw("<h2>Events by province and regency</h2>\n");
         let mut provinces: Vec<(&String, &places::Province)> = t.provinces.iter().collect();
         provinces.sort_by(|a, b| b.1.events.cmp(&a.1.events).then_with(|| a.0.cmp(b.0)));
-        let mut bars: Vec<Bar> = provinces
+        let bars: Vec<Bar> = provinces
             .iter()
             .map(|(_, p)| Bar::new(&p.name, p.events))
             .collect();
-        let others = [
-            ("Indonesia, no province", t.national),
-            ("abroad", t.abroad),
-            ("place unknown to warta", t.unknown),
-            ("no place", t.without_place),
-        ];
-        for (label, n) in others {
-            if n > 0 {
-                bars.push(Bar::new(label, n).apart());
-            }
-        }
         if bars.is_empty() {
-            self.raw("<p class=\"note\">No events.</p>\n");
-            return;
+            self.raw("<p class=\"note\">No event in a province.</p>\n");
+        } else {
+            self.raw("<p class=\"note\">The province above each event's place.</p>\n");
+            svg::hbars(
+                &mut self.out,
+                "chart-provinces",
+                "events by province",
+                &bars,
+            );
         }
-        self.raw("<p class=\"note\">The province above each event's place (grey: events with no province).</p>\n");
-        svg::hbars(
-            &mut self.out,
-            "chart-provinces",
-            "events by province",
-            &bars,
-        );
+        let others = [
+            (t.without_place, "without a place"),
+            (
+                t.national,
+                "in Indonesia above any province (the country, an island)",
+            ),
+            (t.abroad, "abroad"),
+            (t.unknown, "at a place warta does not know"),
+        ];
+        let apart: Vec<String> = others
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{} {what}", group_digits(*n)))
+            .collect();
+        if !apart.is_empty() {
+            self.raw(&format!(
+                "<p class=\"note\" id=\"places-apart\">Not in a province: {}.</p>\n",
+                apart.join(", ")
+            ));
+        }
         self.regencies(&provinces);
         self.province_table(&provinces);
     }
@@ -1046,7 +1086,6 @@ fn group_digits(n: u64) -> String {
 struct Bar {
     label: String,
     value: u64,
-    apart: bool,
 }
 
 impl Bar {
@@ -1054,14 +1093,7 @@ impl Bar {
         Bar {
             label: label.to_string(),
             value,
-            apart: false,
         }
-    }
-
-    /// Drawn in the darker shade: a row that is not one of the others (no province ...).
-    fn apart(mut self) -> Bar {
-        self.apart = true;
-        self
     }
 }
 
@@ -1072,7 +1104,7 @@ mod svg {
     /// The width of every chart (the page scales it down on narrow screens).
     const WIDTH: usize = 940;
     /// Characters of a label at most; longer ones end in "…".
-    const LABEL_CHARS: usize = 44;
+    const LABEL_CHARS: usize = 60;
 
     /// `s`, cut to `max` characters with "…".
     pub(super) fn clip(s: &str, max: usize) -> String {
@@ -1086,7 +1118,7 @@ mod svg {
 
     /// About how wide `n` characters of a 12px sans-serif font are.
     fn text_width(n: usize) -> usize {
-        n * 7
+        n * 13 / 2
     }
 
     fn open(out: &mut String, id: &str, title: &str, height: usize) {
@@ -1130,9 +1162,8 @@ mod svg {
                 "end",
                 &clip(&bar.label, LABEL_CHARS),
             );
-            let class = if bar.apart { "apart" } else { "bar" };
             out.push_str(&format!(
-                "<rect class=\"{class}\" x=\"{x0:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{}\"/>",
+                "<rect class=\"bar\" x=\"{x0:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{}\"/>",
                 ROW - 5
             ));
             text(
@@ -1252,10 +1283,12 @@ mod svg {
                     base - h,
                     bw - gap
                 ));
-                let label = if bw < 22.0 {
+                // About 6px a character of the 10px labels: "2,646" needs 30.
+                let full = group_digits(n);
+                let label = if full.len() as f64 * 6.0 > bw {
                     compact(n)
                 } else {
-                    group_digits(n)
+                    full
                 };
                 text(out, x + bw / 2.0, base - h - 2.0, "num", "middle", &label);
             }
