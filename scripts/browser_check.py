@@ -299,10 +299,10 @@ MARKS_JS = """
 TYPES = {"place", "institution", "person", "group", "time", "figure", "quote", "trigger"}
 
 
-def check_show(browser, warta, fixture, out_dir):
-    """Part (a): the annotated article. Returns (failures, skipped)."""
+def check_show(browser, warta, fixture, out_dir, shot=True):
+    """Part (a): the annotated article of one fixture. Returns (failures, skipped)."""
     txt = REPO / "fixtures" / f"{fixture}.txt"
-    page = out_dir / "show.html"
+    page = out_dir / ("show.html" if shot else "show-other.html")
     status, err = run([warta, "show", str(txt)], page)
     if status == 2 and "not implemented" in err:
         print(f"SKIPPED show: `warta show` is not implemented in this build ({err.strip()})")
@@ -314,29 +314,38 @@ def check_show(browser, warta, fixture, out_dir):
     if status != 0:
         return [f"show: `warta extract {txt}` exited {status}: {err.strip()}"], False
     record = json.loads(records.read_text(encoding="utf-8").splitlines()[0])
-    failures = [f"show: {p}" for p in browser.load(page)]
-    height = browser.screenshot(out_dir / "show.png")
+    problems = browser.load(page)
+    height = browser.screenshot(out_dir / "show.png") if shot else None
     marks = browser.evaluate(MARKS_JS)
     expected = record_spans(record)
+    problems += compare_marks(marks, expected)
+    shot_note = f", screenshot show.png ({WIDTH}x{height})" if shot else ""
+    print(f"show: {fixture}: {len(marks)} marked spans, {len(expected)} in the record"
+          f"{shot_note}")
+    return [f"show: {fixture}: {p}" for p in problems], False
+
+
+def compare_marks(marks, expected):
+    """The differences between the page's marks ({"TYPE START END": {text, classes}}) and
+    the record's spans ({(type, start, end): text})."""
+    problems = []
     seen = {}
     for key, m in marks.items():
         kind, start, end = key.split(" ")
         if kind not in TYPES:
-            failures.append(f"show: a mark of unknown data-type {kind!r}")
+            problems.append(f"a mark of unknown data-type {kind!r}")
             continue
         if not m["classes"]:
-            failures.append(f"show: the mark {key} lacks class 'w w-{kind}'")
+            problems.append(f"the mark {key} lacks class 'w w-{kind}'")
         seen[(kind, int(start), int(end))] = m["text"]
     for key, text in sorted(expected.items()):
         if key not in seen:
-            failures.append(f"show: span {key} {text!r} is not marked")
+            problems.append(f"span {key} {text!r} is not marked")
         elif seen[key] != text:
-            failures.append(f"show: mark {key} reads {seen[key]!r}, the record {text!r}")
+            problems.append(f"mark {key} reads {seen[key]!r}, the record {text!r}")
     for key in sorted(set(seen) - set(expected)):
-        failures.append(f"show: mark {key} {seen[key]!r} is no span of the record")
-    print(f"show: {fixture}: {len(marks)} marked spans, {len(expected)} in the record, "
-          f"screenshot show.png ({WIDTH}x{height})")
-    return failures, False
+        problems.append(f"mark {key} {seen[key]!r} is no span of the record")
+    return problems
 
 
 REPORT_JS = """
@@ -404,6 +413,8 @@ def main():
                     help="where the pages and screenshots go (default: target/browser-check)")
     ap.add_argument("--fixture", default=DEFAULT_FIXTURE,
                     help=f"the fixture the show page renders (default: {DEFAULT_FIXTURE})")
+    ap.add_argument("--all-fixtures", action="store_true",
+                    help="check the show page of every fixture (the screenshot: --fixture's)")
     ap.add_argument("--records", help="report these records instead of those of fixtures/")
     args = ap.parse_args()
     out_dir = Path(args.out)
@@ -421,6 +432,10 @@ def main():
         failures = check_report(browser, warta, records, out_dir)
         show_failures, skipped = check_show(browser, warta, args.fixture, out_dir)
         failures += show_failures
+        if args.all_fixtures and not skipped:
+            for txt in sorted((REPO / "fixtures").glob("*.txt")):
+                if txt.stem != args.fixture:
+                    failures += check_show(browser, warta, txt.stem, out_dir, shot=False)[0]
     finally:
         browser.close()
     for f in failures:

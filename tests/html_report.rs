@@ -495,3 +495,26 @@ fn assert_well_formed(page: &str) {
         }
     }
 }
+
+#[test]
+fn many_kinds_and_long_values_stay_bounded() {
+    let mut r = Report::new();
+    let events: Vec<Value> = (0..50)
+        .map(|i| event(&format!("kind-{i:02}"), Some(("2019-09-05", "day")), None))
+        .collect();
+    let mut rec = record("k", events);
+    rec["people"] = json!([person("long", &"x".repeat(100_000))]);
+    add(&mut r, &rec);
+    r.add_bad_line(2, &"y".repeat(100_000));
+    let page = r.render(&lex());
+    let kinds = section(&page, "chart-kinds");
+    let kinds = &kinds[..kinds.find("</svg>").unwrap()];
+    // 39 kinds, then the other 11 summed.
+    assert_eq!(kinds.matches("<rect").count(), 40);
+    assert!(kinds.contains(">11 other kinds</text>"));
+    let timeline = section(&page, "chart-timeline");
+    let timeline = &timeline[..timeline.find("</svg>").unwrap()];
+    // All events, then 40 kinds: one bar each.
+    assert_eq!(timeline.matches("<rect").count(), 41);
+    assert!(page.len() < 60_000, "{} bytes", page.len());
+}

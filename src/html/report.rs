@@ -55,6 +55,8 @@ use crate::record::{ErrorRecord, Event, Level, Precision, Record};
 
 /// How many bad lines (and error records) the page lists; the rest are only counted.
 pub const MAX_BAD_LINES: usize = 20;
+/// The most characters of an error message or a name the page shows.
+const MAX_MESSAGE: usize = 300;
 /// How many people, institutions, groups and regencies the page ranks.
 pub const TOP: usize = 20;
 /// The most periods (weeks or months) the chart of events over time draws.
@@ -306,7 +308,9 @@ impl Report {
         *self.errors.entry(error.error.kind.clone()).or_default() += 1;
         if self.error_examples.len() < MAX_BAD_LINES {
             let id = error.doc.id.clone().unwrap_or_default();
-            self.error_examples.push((id, error.error.message.clone()));
+            let message = svg::clip(&error.error.message, MAX_MESSAGE);
+            self.error_examples
+                .push((svg::clip(&id, MAX_MESSAGE), message));
         }
     }
 
@@ -315,7 +319,8 @@ impl Report {
     pub fn add_bad_line(&mut self, line: u64, message: &str) {
         self.bad_lines += 1;
         if self.bad_examples.len() < MAX_BAD_LINES {
-            self.bad_examples.push((line, message.to_string()));
+            self.bad_examples
+                .push((line, svg::clip(message, MAX_MESSAGE)));
         }
     }
 
@@ -880,6 +885,7 @@ impl Page {
             return;
         }
         let bars: Vec<Bar> = rows.iter().map(|(k, n)| Bar::new(k, *n)).collect();
+        let bars = cap(bars, "other kinds");
         svg::hbars(&mut self.out, "chart-kinds", "events of each kind", &bars);
     }
 
@@ -933,6 +939,7 @@ impl Page {
             .iter()
             .map(|(_, p)| Bar::new(&p.name, p.events))
             .collect();
+        let bars = cap(bars, "other provinces");
         if bars.is_empty() {
             self.raw("<p class=\"note\">No event in a province.</p>\n");
         } else {
@@ -999,7 +1006,7 @@ impl Page {
         self.raw("<h3>Every province, and its regencies and cities</h3>\n<div id=\"table-provinces\" class=\"provinces\">");
         for (_, p) in provinces {
             self.raw("<table><tr><td><b>");
-            self.text(&p.name);
+            self.text(&svg::clip(&p.name, MAX_MESSAGE));
             self.raw(&format!(
                 "</b></td><td class=\"n\"><b>{}</b></td></tr>",
                 group_digits(p.events)
@@ -1009,7 +1016,7 @@ impl Page {
             for (name, n) in regs {
                 self.raw("<tr class=\"sub\">");
                 self.raw("<td>");
-                self.text(name);
+                self.text(&svg::clip(name, MAX_MESSAGE));
                 self.raw(&format!(
                     "</td><td class=\"n\">{}</td></tr>",
                     group_digits(*n)
@@ -1049,9 +1056,9 @@ impl Page {
         ));
         for (ident, named) in rows {
             self.raw("<tr><td>");
-            self.text(&named.name);
+            self.text(&svg::clip(&named.name, MAX_MESSAGE));
             self.raw("<br><code>");
-            self.text(ident);
+            self.text(&svg::clip(ident, MAX_MESSAGE));
             self.raw(&format!(
                 "</code></td><td class=\"n\">{}</td></tr>",
                 group_digits(named.records)
@@ -1080,6 +1087,22 @@ fn group_digits(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// The most rows a chart draws (the kinds of events are 17, the provinces 38): the rows
+/// after the first `MAX_ROWS - 1` are summed into one (in the chart of events over time,
+/// the kinds after the first `MAX_ROWS` are only in the first row, all events).
+const MAX_ROWS: usize = 40;
+
+/// `bars`, the rows from the [`MAX_ROWS`]th on summed into one, "N other …" (a hand-made
+/// archive can hold any number of kinds).
+fn cap(mut bars: Vec<Bar>, others: &str) -> Vec<Bar> {
+    if bars.len() > MAX_ROWS {
+        let rest = bars.split_off(MAX_ROWS - 1);
+        let n: u64 = rest.iter().map(|b| b.value).sum();
+        bars.push(Bar::new(&format!("{} {others}", rest.len()), n));
+    }
+    bars
 }
 
 /// A bar of a horizontal bar chart.
@@ -1242,6 +1265,7 @@ mod svg {
             .map(|(k, n)| (k.to_string(), n))
             .collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v.truncate(MAX_ROWS);
         v
     }
 
