@@ -318,3 +318,32 @@ fn bench_reports_stages_and_the_raw_scan_ratio_pass_by_pass() {
         );
     }
 }
+
+/// A panic inside warta (a bug, never the input's fault) becomes an error record of kind
+/// "panic" for that line; the other lines are extracted, and the exit code is 1. Debug
+/// builds panic on purpose on a text holding `WARTA_PANIC_ON` (release builds ignore it).
+#[test]
+#[cfg(debug_assertions)]
+fn a_panic_is_an_error_record_and_the_run_goes_on() {
+    let input = b"{\"id\":\"p-1\",\"text\":\"Banjir melanda Samarinda, Senin (9/9/2019).\"}\n\
+{\"id\":\"p-2\",\"text\":\"teks ini memicu PANIC-DI-SINI di warta\"}\n\
+{\"id\":\"p-3\",\"text\":\"Ratusan buruh berdemo di Medan, Selasa (10/9/2019).\"}\n";
+    let path = file("panic.jsonl", input);
+    for threads in ["1", "2"] {
+        let out = Command::new(WARTA)
+            .args(["extract", "-q", "--threads", threads, "--jsonl"])
+            .arg(&path)
+            .env("WARTA_PANIC_ON", "PANIC-DI-SINI")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "threads {threads}");
+        let recs = records(&out);
+        assert_eq!(recs.len(), 3);
+        assert_eq!(recs[0]["doc"]["id"], "p-1");
+        assert_eq!(recs[0]["events"][0]["kind"], "disaster");
+        assert_eq!(recs[1]["error"]["kind"], "panic");
+        assert_eq!(recs[1]["doc"]["line"], 2);
+        assert_eq!(recs[2]["doc"]["id"], "p-3");
+        assert_eq!(recs[2]["events"][0]["kind"], "protest");
+    }
+}

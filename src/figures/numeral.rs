@@ -164,8 +164,11 @@ fn comma_part(b: &[u8], d: &mut Digits, acc: &mut Acc) -> bool {
     if !sep_digit(b, d.end, b',') || d.decimals > 0 {
         return true;
     }
-    if !d.grouped && english_groups(b, d.end) >= 2 && d.lead_len <= 3 {
-        while sep_digit(b, d.end, b',') {
+    let groups = english_groups(b, d.end);
+    if !d.grouped && groups >= 2 && d.lead_len <= 3 {
+        // Exactly the groups counted: a shorter group after them ("248,610,000,00") is
+        // no group (and leaves the numeral malformed, below).
+        for _ in 0..groups {
             let run_end = d.end + 4;
             if !acc.push(&b[d.end + 1..run_end]) {
                 return false;
@@ -522,6 +525,10 @@ mod tests {
         assert_eq!(parse_digits(b"1,2,3", 0), Err(5));
         assert_eq!(parse_digits(b"1234.567", 0), Err(8));
         assert!(parse_digits(b"12345678901234567890", 0).is_err());
+        // English groups, then a shorter group: malformed, skipped whole (this read
+        // past the groups and underflowed on the space once).
+        assert_eq!(parse_digits(b"248,610,000,00 dan", 0), Err(14));
+        assert_eq!(parse_digits(b"1,250,000,5", 0), Err(11));
     }
 
     #[test]
