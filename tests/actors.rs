@@ -215,3 +215,46 @@ fn a_farewell_is_no_street() {
     );
     assert_eq!(names, ["Asmara"]);
 }
+
+/// The main event's counts of a text: (kind, value).
+fn main_counts(text: &str) -> Vec<(String, f64)> {
+    record(text).events[0]
+        .counts
+        .iter()
+        .map(|c| (c.kind.clone(), c.value))
+        .collect()
+}
+
+#[test]
+fn a_toll_broken_down_in_its_sentence_keeps_its_total() {
+    let counts = main_counts(
+        "Kontak tembak antara aparat gabungan dan KKB terjadi di Distrik Ilaga, Kabupaten \
+         Puncak, Papua, Selasa (17/9/2019). Empat anggota KKB tewas dalam kontak tembak itu, \
+         tiga orang tewas di lokasi dan satu orang meninggal di rumah sakit.",
+    );
+    assert_eq!(counts, [("dead".to_string(), 4.0)]);
+}
+
+#[test]
+fn a_part_of_a_total_counts_unless_the_toll_describes_the_total() {
+    let counts = main_counts(
+        "Kecelakaan bus terjadi di Kecamatan Bagor, Nganjuk, Senin (9/9/2019). Tujuh \
+         penumpang dilarikan ke rumah sakit, namun tiga dari tujuh korban kemudian \
+         dinyatakan meninggal.",
+    );
+    assert_eq!(counts, [("dead".to_string(), 3.0)]);
+    let counts = main_counts(
+        "Kecelakaan bus terjadi di Kecamatan Bagor, Nganjuk, Senin (9/9/2019). Polisi \
+         menyebut satu dari delapan korban tewas sudah dikenali keluarganya.",
+    );
+    assert_eq!(counts, [("dead".to_string(), 8.0)]);
+}
+
+#[test]
+fn an_arrest_in_the_same_sentence_leaves_a_clash_its_dead() {
+    let counts = main_counts(
+        "Polisi terlibat baku tembak dengan KKB di Kecamatan Trienggadeng, Pidie Jaya, Kamis \
+         (19/9/2019). Empat anggota KKB tewas dan satu orang diamankan polisi.",
+    );
+    assert_eq!(counts, [("dead".to_string(), 4.0)]);
+}

@@ -14,7 +14,11 @@
 //! toll of history cited beside the event, not counted.
 //!
 //! A number is the nearest toll word's: "menangkap Budi yang menewaskan dua orang" counts
-//! two dead, not two arrested. "N lainnya" counts the others whether N is a word or digits
+//! two dead, not two arrested; reading on from a number stops at the next one ("lima
+//! orang, tiga orang dikabarkan meninggal": the three died). A part of a total counts
+//! ("tiga dari tujuh korban kemudian meninggal" → 3), unless the toll word describes the
+//! total ("satu dari delapan korban tewas" → 8). A smaller figure later in the same
+//! sentence breaks the toll down and leaves it ("Empat anggota tewas, tiga di lokasi …"). "N lainnya" counts the others whether N is a word or digits
 //! ("dua orang tewas dan 7 lainnya luka-luka"). Without a figure of the dead or the injured,
 //! the people the text names as dead or hurt count, each once: a name followed in its
 //! clause, past an age in parentheses and an apposition between commas, by "tewas",
@@ -234,6 +238,12 @@ pub fn read(
                 range: n.range.clone(),
             };
             match out.iter_mut().find(|c| c.kind == found.kind) {
+                // A smaller figure later in the same sentence breaks the toll down ("Empat
+                // anggota KKB tewas …, tiga orang tewas di tempat dan satu di rumah sakit").
+                Some(c)
+                    if found.value < c.value
+                        && !ctx.folded[c.range.end..found.range.start.max(c.range.end)]
+                            .contains(['.', '!', '?', '\n']) => {}
                 // A later figure of the same kind is the toll as it stands.
                 Some(c) if found.range.start > c.range.start => *c = found,
                 Some(_) => {}
@@ -323,7 +333,18 @@ fn words(folded: &str, range: Range<usize>, max: usize, backward: bool) -> Vec<&
     };
     let is_word = |c: char| c.is_alphanumeric() || c == '-';
     let is_mark = |c: char| matches!(c, '.' | ';' | '?' | '!' | '"' | '“' | '”' | '\n');
-    let numeric = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+    // Digits, or (reading on from the number) a number word: the words past another
+    // number are that number's ("lima orang, tiga orang dikabarkan meninggal"). Back from
+    // it, a number word is passed over: a verb before a list of numbers is theirs
+    // ("mengamankan dua pemilik dan lima orang pegawai").
+    let numeric = |w: &str| {
+        w.bytes().all(|b| b.is_ascii_digit())
+            || (!backward
+                && matches!(
+                    crate::figures::words::num_word(w.as_bytes()),
+                    Some(crate::figures::words::NumWord::Unit(_))
+                ))
+    };
     // (word, the separators before it) in reading order from the number outwards.
     let mut rest = s;
     while out.len() < max {
@@ -466,6 +487,33 @@ fn numbers(ctx: &Context, figures: &[FigureHit], range: Range<usize>) -> Vec<Num
             range: start..noun_end,
             noun: noun.to_string(),
         });
+    }
+    // "tiga dari tujuh korban … meninggal": a part of a total counts, with the total's
+    // noun; not where a toll word describes the total ("satu dari delapan korban tewas
+    // diidentifikasi": the eight are the dead).
+    for n in out.iter_mut() {
+        let next = words(ctx.folded, n.range.end..range.end, 1, false);
+        if next.first().is_some_and(|w| toll_word(ctx, w).is_some()) {
+            continue;
+        }
+        let head = &ctx.folded[range.start..n.range.start];
+        let Some(rest) = head.strip_suffix(" dari ") else {
+            continue;
+        };
+        let s = rest.rfind(' ').map_or(0, |k| k + 1);
+        let word = &rest[s..];
+        use crate::figures::words::{num_word, NumWord};
+        let part = whole_number(word).or(match num_word(word.as_bytes()) {
+            Some(NumWord::Unit(v)) => Some(v as f64),
+            Some(NumWord::Sepuluh) => Some(10.0),
+            Some(NumWord::Sebelas) => Some(11.0),
+            _ => None,
+        });
+        if let Some(part) = part.filter(|&p| p > 0.0 && p < n.value) {
+            n.value = part;
+            n.approx = false;
+            n.range = range.start + s..n.range.end;
+        }
     }
     out.sort_by_key(|n| n.range.start);
     out

@@ -400,7 +400,25 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
         if !wanted.is_empty() {
             let people: Vec<&[Range<usize>]> =
                 input.people.iter().map(|p| p.mentions.as_slice()).collect();
-            ev.counts = counts::read(input.ctx, input.figures, &people, &within, &wanted);
+            // The main event's tolls are read but in the sentences of other events that
+            // count some of the same kinds: an arrest's sentence ("Empat anggota KKB tewas
+            // … dan satu orang diamankan") still gives a clash its dead.
+            let count_within = if n == 0 {
+                let others: Vec<usize> = mentions
+                    .iter()
+                    .filter(|m| {
+                        kind_of(m) != *kind
+                            && !absorbed.contains(&kind_of(m))
+                            && count_kinds(kind_of(m)).iter().any(|c| wanted.contains(c))
+                    })
+                    .map(|m| m.trigger.start)
+                    .collect();
+                let own: Vec<usize> = group.iter().map(|m| m.trigger.start).collect();
+                sentences_without(input.ctx.text, &mut sentences, &others, &own)
+            } else {
+                within.clone()
+            };
+            ev.counts = counts::read(input.ctx, input.figures, &people, &count_within, &wanted);
         }
         let subtype = ev.subtype.clone().unwrap_or_default();
         (ev.actor1, ev.actor2) = sides::sides(kind, &subtype, &candidates(input, &within));
