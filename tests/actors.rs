@@ -258,3 +258,24 @@ fn an_arrest_in_the_same_sentence_leaves_a_clash_its_dead() {
     );
     assert_eq!(counts, [("dead".to_string(), 4.0)]);
 }
+
+/// The place ids of a text, in record order.
+fn place_ids(text: &str) -> Vec<String> {
+    record(text).places.into_iter().map(|p| p.id).collect()
+}
+
+#[test]
+fn a_name_glued_to_a_place_of_another_province_is_no_place() {
+    // "Metro" (Kota Metro, Lampung) in the name of a Jakarta police unit; "Papua" in the
+    // name of a dormitory in Surabaya; but a regency before a city of its province is an
+    // address ("Sleman Yogyakarta").
+    let ids = place_ids(
+        "Polisi Tangkap Pencuri\nKasat Reskrim Polres Metro Jakarta Timur AKBP Hery Purnomo \
+         mengatakan pelaku tinggal di Asrama Mahasiswa Papua Surabaya. Kapolres Sleman \
+         Yogyakarta AKBP Rizky Ferdiansyah juga hadir.",
+    );
+    assert!(!ids.iter().any(|id| id == "18.72" || id == "91"), "{ids:?}");
+    for id in ["31.75", "35.78", "34.04"] {
+        assert!(ids.iter().any(|x| x == id), "{id} not in {ids:?}");
+    }
+}

@@ -40,7 +40,11 @@
 //!    word ("Bima Sakti", "Puncak Habibie", "Kuningan Persada") and never introduced as a
 //!    place (by a level word, a scope word, a title, an institution or a unit number:
 //!    "Bupati Bima Ahmad", "Kota Bima", "Dandim 0212/Tapanuli Selatan Letkol …") is part of longer names (people, streets, peaks), not a place.
-//!    The first line (a headline in Title Case) is exempt. This rule runs first.
+//!    A name glued to the next place (a regency, city or province) of another province or
+//!    country is a word of a longer name even after a body ("Polres Metro Jakarta
+//!    Timur": no Kota Metro of Lampung; "Asrama Mahasiswa Papua Surabaya").
+//!    The first line (a headline in Title Case) is exempt (of the modifier rule, only
+//!    when short enough to be a headline). This rule runs first.
 
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -185,16 +189,80 @@ pub fn resolve(ctx: &Context, dateline: Option<Range<usize>>) -> Places {
     out
 }
 
+/// The longest first line read as a headline, where a name glued to an unrelated place
+/// may still be a place (Title Case).
+const HEADLINE_MAX: usize = 300;
+
 /// Rule 6: a name whose every occurrence in the article is glued to a following
 /// capitalized word, and never introduced, is part of longer names, not a place.
 fn drop_glued_names(ctx: &Context, candidates: &mut [Vec<u32>]) {
-    let first_line_end = memchr::memchr(b'\n', ctx.text.as_bytes()).unwrap_or(ctx.text.len());
+    let newline = memchr::memchr(b'\n', ctx.text.as_bytes());
+    let first_line_end = newline.unwrap_or(ctx.text.len());
+    // The headline, for modifiers: a first line short enough to be one (a text on one
+    // line has none).
+    let headline_end = newline.filter(|&n| n <= HEADLINE_MAX).unwrap_or(0);
     // For each place pattern of the article: seen free (or introduced) at least once?
     let mut free: FxHashMap<u32, bool> = FxHashMap::default();
+    let places = &ctx.lex.places;
+    // Whether places `a` and `b` lie in one province (or one foreign country), or one is
+    // Indonesia and the other in it: "Sleman Yogyakarta", "Toba Samosir", "Republik
+    // Indonesia Jakarta" are addresses and names of the region, not modifiers.
+    let region = |id: &str| -> (bool, String) {
+        if id.starts_with(|c: char| c.is_ascii_digit()) {
+            (true, id.split('.').next().unwrap_or(id).to_string())
+        } else {
+            (false, id.split('-').next().unwrap_or(id).to_string())
+        }
+    };
+    let related = |a: u32, b: u32| {
+        let (a, b) = (&places[a as usize].id, &places[b as usize].id);
+        let ((a_id, a_key), (b_id, b_key)) = (region(a), region(b));
+        a_key == b_key || (a == "ID" && b_id) || (b == "ID" && a_id)
+    };
+    // A name glued to the next place, with which it has nothing to do, is a word of a
+    // longer name even after a body ("Polres Metro Jakarta Timur", "Polres Metro Bekasi
+    // Kota": no Kota Metro of Lampung).
+    let modifier = |i: usize| {
+        let (h, Some(next)) = (&ctx.hits[i], ctx.hits.get(i + 1)) else {
+            return false;
+        };
+        let theirs = &candidates[i + 1];
+        // A regency, city or province: a bare district name is no evidence (rule 3), and
+        // "Kota" is a district's name too ("Polres Bekasi Kota").
+        let region = theirs.iter().any(|&b| {
+            matches!(
+                places[b as usize].level,
+                Level::Provinsi | Level::Kabupaten | Level::Kota
+            )
+        });
+        ctx.text.get(h.range.end..next.range.start) == Some(" ")
+            && region
+            && !candidates[i]
+                .iter()
+                .any(|&a| theirs.iter().any(|&b| related(a, b)))
+    };
+    let mut modifiers: Vec<usize> = Vec::new();
+    // The place after a modifier that a body introduced is introduced by that body
+    // ("Kapolres Metro Bekasi Kota").
+    let mut inherited: Option<usize> = None;
     for i in (0..candidates.len()).filter(|i| !candidates[*i].is_empty()) {
         let h = &ctx.hits[i];
-        let is_free = h.range.start < first_line_end || !glued(ctx, i) || introduced(ctx, i);
+        if h.range.start >= headline_end && modifier(i) {
+            // This hit only: the same name may stand free elsewhere ("Kota Metro").
+            modifiers.push(i);
+            if introduced(ctx, i) {
+                inherited = Some(i + 1);
+            }
+            continue;
+        }
+        let is_free = h.range.start < first_line_end
+            || !glued(ctx, i)
+            || introduced(ctx, i)
+            || inherited == Some(i);
         *free.entry(h.pattern).or_default() |= is_free;
+    }
+    for i in modifiers {
+        candidates[i].clear();
     }
     if free.values().all(|f| *f) {
         return;
