@@ -116,14 +116,8 @@ impl SpanType {
     /// What the legend says about the type.
     fn legend(self) -> &'static str {
         match self {
-            SpanType::Quote => "quote",
             SpanType::Trigger => "event trigger",
-            SpanType::Group => "group",
-            SpanType::Institution => "institution",
-            SpanType::Person => "person",
-            SpanType::Place => "place",
-            SpanType::Time => "time",
-            SpanType::Figure => "figure",
+            other => other.as_str(),
         }
     }
 }
