@@ -279,3 +279,17 @@ fn a_name_glued_to_a_place_of_another_province_is_no_place() {
         assert!(ids.iter().any(|x| x == id), "{id} not in {ids:?}");
     }
 }
+
+#[test]
+fn a_toll_verb_right_before_a_number_takes_it() {
+    // "menewaskan tiga remaja dan satu orang terluka": three dead, one hurt; not three hurt.
+    let mut counts = main_counts(
+        "Bus terguling di Kecamatan Bagor, Nganjuk, Senin (9/9/2019). Kecelakaan itu \
+         menewaskan tiga remaja dan satu orang terluka berat.",
+    );
+    counts.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        counts,
+        [("dead".to_string(), 3.0), ("injured".to_string(), 1.0)]
+    );
+}

@@ -288,7 +288,19 @@ fn toll_of<'w>(
     };
     // A number tied to a toll is the nearest toll's (after it, else before it), or no
     // count of this event: "menangkap Budi yang menewaskan dua orang" counts the dead.
-    if let Some(kind) = after.iter().chain(&before).find_map(|w| toll_word(ctx, w)) {
+    // A toll verb right before the number takes it as its object ("menewaskan tiga remaja
+    // dan satu orang terluka": three dead), before anything after it.
+    let object_of = before
+        .first()
+        .filter(|w| {
+            ctx.folded[clause.start..n.range.start]
+                .trim_end()
+                .ends_with(**w)
+        })
+        .and_then(|w| toll_word(ctx, w));
+    if let Some(kind) =
+        object_of.or_else(|| after.iter().chain(&before).find_map(|w| toll_word(ctx, w)))
+    {
         return wanted.iter().copied().find(|w| *w == kind && fits(kind));
     }
     // A crowd: a number of a group ("ribuan buruh", "ratusan guru honorer"), or of people
@@ -373,7 +385,10 @@ fn words(folded: &str, range: Range<usize>, max: usize, backward: bool) -> Vec<&
             } else {
                 gap.ends_with('(') && left.starts_with(')')
             };
-            if !in_parens {
+            // A number joined by "dan"/"serta" shares what follows ("tujuh mahasiswa dan
+            // empat polisi mengalami luka-luka": the seven are hurt too).
+            let joined = !backward && matches!(out.last(), Some(&("dan" | "serta")));
+            if !in_parens && !joined {
                 break;
             }
         } else {
