@@ -39,7 +39,8 @@
 //!   are parts of it (`absorbs`): the attacks of a riot or a clash, the drownings of a
 //!   flood, the fire of an arson, the plenary that passed a Perda.
 //! * **Counts** ([`counts`]) are read, for the main event, in every sentence but those
-//!   of other events (a sentence with its own trigger stays), for another event in the
+//!   of other events that count some of the same kinds (a sentence with its own trigger
+//!   stays; an arrest's sentence still gives a clash its dead), for another event in the
 //!   sentences of its mentions; a toll another event stands for is that event's (the
 //!   arrests after a protest, its violence when a riot followed).
 //! * **Sides** ([`sides`]): actor1 and actor2 by the categories each kind puts on each
