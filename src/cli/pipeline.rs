@@ -153,7 +153,7 @@ pub fn run<W: Write>(
             let done_tx = done_tx.clone();
             s.spawn(move || {
                 for (seq, jobs) in job_rx {
-                    let done = jobs.into_iter().map(|job| guarded(job, opts)).collect();
+                    let done = jobs.into_iter().map(|job| work(job, opts)).collect();
                     if done_tx.send((seq, done)).is_err() {
                         break;
                     }
@@ -380,48 +380,6 @@ fn read_text(r: impl Read, name: &str, max: usize) -> Result<String, (&'static s
     Ok(text)
 }
 
-/// [`work`], with a panic (a bug of warta's, never the input's fault) turned into an error
-/// record of kind "panic" for that input: the run goes on with the others and exits 1.
-fn guarded(job: Job, opts: &Options<'_>) -> Done {
-    let (doc, place) = match &job {
-        Job::Text { id, path, .. } => (
-            ErrorDoc {
-                id: Some(id.clone()),
-                path: path.clone(),
-                line: None,
-            },
-            path.clone().unwrap_or_else(|| id.clone()),
-        ),
-        Job::Line {
-            path, stem, number, ..
-        } => (
-            ErrorDoc {
-                id: Some(match stem {
-                    Some(s) => format!("{s}:{number}"),
-                    None => number.to_string(),
-                }),
-                path: path.clone(),
-                line: Some(*number),
-            },
-            match path {
-                Some(p) => format!("{p}:{number}"),
-                None => format!("line {number}"),
-            },
-        ),
-        Job::Fail { doc, .. } => (doc.clone(), String::new()),
-    };
-    let pretty = opts.pretty;
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(job, opts))).unwrap_or_else(|p| {
-        let what = p
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "panic".to_string());
-        let message = format!("{place}: internal error (please report it): {what}");
-        failed(doc, "panic", message, 0, pretty)
-    })
-}
-
 /// In debug builds, panics when the text holds the value of `WARTA_PANIC_ON`: how the tests
 /// make sure a panic becomes an error record and the run goes on (release builds never
 /// read the variable).
@@ -438,6 +396,30 @@ fn failpoint(text: &str) {
     }
 }
 
+/// The record of `article` as a JSON line, or, when warta panics on it (a bug of
+/// warta's, never the input's fault), the panic's message: the caller writes an error
+/// record of kind "panic" for that input and the run goes on (and exits 1).
+fn extracted(
+    article: &Article,
+    meta: Option<serde_json::Map<String, serde_json::Value>>,
+    opts: &Options<'_>,
+) -> Result<Vec<u8>, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        failpoint(&article.text);
+        let mut rec = opts.extractor.extract(article);
+        rec.doc.meta = meta;
+        to_json(&rec, opts.pretty)
+    }))
+    .map_err(|p| {
+        let what = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        format!("internal error (please report it): {what}")
+    })
+}
+
 /// A worker's part: extraction and serialization of one job.
 fn work(job: Job, opts: &Options<'_>) -> Done {
     match job {
@@ -448,14 +430,24 @@ fn work(job: Job, opts: &Options<'_>) -> Done {
             };
             match read {
                 Ok(text) => {
-                    failpoint(&text);
                     let mut article = Article::new(id, text);
                     article.published = opts.fields.default_date;
-                    let rec = opts.extractor.extract(&article);
-                    Done {
-                        out: to_json(&rec, opts.pretty),
-                        error: None,
-                        bytes,
+                    match extracted(&article, None, opts) {
+                        Ok(out) => Done {
+                            out,
+                            error: None,
+                            bytes,
+                        },
+                        Err(what) => {
+                            let message =
+                                format!("{}: {what}", path.as_deref().unwrap_or(&article.id));
+                            let doc = ErrorDoc {
+                                id: Some(article.id),
+                                path,
+                                line: None,
+                            };
+                            failed(doc, "panic", message, bytes, opts.pretty)
+                        }
                     }
                 }
                 Err((kind, message)) => {
@@ -487,15 +479,22 @@ fn work(job: Job, opts: &Options<'_>) -> Done {
             drop(line.bytes);
             match parsed {
                 Ok((article, meta)) => {
-                    failpoint(&article.text);
-                    let mut rec = opts.extractor.extract(&article);
-                    if !meta.is_empty() {
-                        rec.doc.meta = Some(meta);
-                    }
-                    Done {
-                        out: to_json(&rec, opts.pretty),
-                        error: None,
-                        bytes,
+                    let meta = Some(meta).filter(|m| !m.is_empty());
+                    match extracted(&article, meta, opts) {
+                        Ok(out) => Done {
+                            out,
+                            error: None,
+                            bytes,
+                        },
+                        Err(what) => {
+                            let message = format!("{}: {what}", place());
+                            let doc = ErrorDoc {
+                                id: Some(article.id),
+                                path,
+                                line: Some(number),
+                            };
+                            failed(doc, "panic", message, bytes, opts.pretty)
+                        }
                     }
                 }
                 Err(f) => {

@@ -189,6 +189,16 @@ pub fn resolve(ctx: &Context, dateline: Option<Range<usize>>) -> Places {
     out
 }
 
+/// A place id's region, and whether the place is Indonesian: the province of a Kemendagri
+/// code ("31" of "31.75"), the country of a foreign id ("us" of "us-texas").
+fn region(id: &str) -> (bool, &str) {
+    if id.starts_with(|c: char| c.is_ascii_digit()) {
+        (true, id.split('.').next().unwrap_or(id))
+    } else {
+        (false, id.split('-').next().unwrap_or(id))
+    }
+}
+
 /// The longest first line read as a headline, where a name glued to an unrelated place
 /// may still be a place (Title Case).
 const HEADLINE_MAX: usize = 300;
@@ -207,13 +217,6 @@ fn drop_glued_names(ctx: &Context, candidates: &mut [Vec<u32>]) {
     // Whether places `a` and `b` lie in one province (or one foreign country), or one is
     // Indonesia and the other in it: "Sleman Yogyakarta", "Toba Samosir", "Republik
     // Indonesia Jakarta" are addresses and names of the region, not modifiers.
-    let region = |id: &str| -> (bool, String) {
-        if id.starts_with(|c: char| c.is_ascii_digit()) {
-            (true, id.split('.').next().unwrap_or(id).to_string())
-        } else {
-            (false, id.split('-').next().unwrap_or(id).to_string())
-        }
-    };
     let related = |a: u32, b: u32| {
         let (a, b) = (&places[a as usize].id, &places[b as usize].id);
         let ((a_id, a_key), (b_id, b_key)) = (region(a), region(b));
@@ -226,17 +229,19 @@ fn drop_glued_names(ctx: &Context, candidates: &mut [Vec<u32>]) {
         let (h, Some(next)) = (&ctx.hits[i], ctx.hits.get(i + 1)) else {
             return false;
         };
+        if ctx.text.get(h.range.end..next.range.start) != Some(" ") {
+            return false;
+        }
         let theirs = &candidates[i + 1];
         // A regency, city or province: a bare district name is no evidence (rule 3), and
         // "Kota" is a district's name too ("Polres Bekasi Kota").
-        let region = theirs.iter().any(|&b| {
+        let regional = theirs.iter().any(|&b| {
             matches!(
                 places[b as usize].level,
                 Level::Provinsi | Level::Kabupaten | Level::Kota
             )
         });
-        ctx.text.get(h.range.end..next.range.start) == Some(" ")
-            && region
+        regional
             && !candidates[i]
                 .iter()
                 .any(|&a| theirs.iter().any(|&b| related(a, b)))

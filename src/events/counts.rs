@@ -458,18 +458,9 @@ fn numbers(ctx: &Context, figures: &[FigureHit], range: Range<usize>) -> Vec<Num
     for k in memchr::memmem::find_iter(text.as_bytes(), b" lainnya") {
         let s = text[..k].rfind(' ').map_or(0, |b| b + 1);
         let word = &text[s..k];
-        use crate::figures::words::{num_word, NumWord};
-        let value = match whole_number(word) {
-            // "30 lainnya": digits, which are no figure without a noun.
-            Some(v) if v > 0.0 => v,
-            Some(_) => continue,
-            None if !(3..=9).contains(&word.len()) => continue,
-            None => match num_word(word.as_bytes()) {
-                Some(NumWord::Unit(v)) if v > 0 => v as f64,
-                Some(NumWord::Sepuluh) => 10.0,
-                Some(NumWord::Sebelas) => 11.0,
-                _ => continue,
-            },
+        // "lima lainnya", "30 lainnya" (digits, which are no figure without a noun).
+        let Some(value) = small_number(word).filter(|&v| v > 0.0) else {
+            continue;
         };
         found.push((range.start + s, word.len(), value, false));
     }
@@ -517,14 +508,7 @@ fn numbers(ctx: &Context, figures: &[FigureHit], range: Range<usize>) -> Vec<Num
         };
         let s = rest.rfind(' ').map_or(0, |k| k + 1);
         let word = &rest[s..];
-        use crate::figures::words::{num_word, NumWord};
-        let part = whole_number(word).or(match num_word(word.as_bytes()) {
-            Some(NumWord::Unit(v)) => Some(v as f64),
-            Some(NumWord::Sepuluh) => Some(10.0),
-            Some(NumWord::Sebelas) => Some(11.0),
-            _ => None,
-        });
-        if let Some(part) = part.filter(|&p| p > 0.0 && p < n.value) {
+        if let Some(part) = small_number(word).filter(|&p| p > 0.0 && p < n.value) {
             n.value = part;
             n.approx = false;
             n.range = range.start + s..n.range.end;
@@ -532,6 +516,18 @@ fn numbers(ctx: &Context, figures: &[FigureHit], range: Range<usize>) -> Vec<Num
     }
     out.sort_by_key(|n| n.range.start);
     out
+}
+
+/// A number written as one word: digits ("30", "1.200") or a number word up to eleven
+/// ("lima", "sepuluh", "sebelas").
+fn small_number(word: &str) -> Option<f64> {
+    use crate::figures::words::{num_word, NumWord};
+    whole_number(word).or_else(|| match num_word(word.as_bytes())? {
+        NumWord::Unit(v) => Some(v as f64),
+        NumWord::Sepuluh => Some(10.0),
+        NumWord::Sebelas => Some(11.0),
+        _ => None,
+    })
 }
 
 /// A whole number written in digits, with dots between groups of three ("30",

@@ -124,11 +124,13 @@ const BACKGROUND: &[&str] = &[
 /// background of another event: one of the two words before it is a word of
 /// [`BACKGROUND`] ("Polisi Tangkap 14 Warga Usai Bentrok", "Terkait Karhutla, …").
 pub(crate) fn is_background(folded: &str, pos: usize) -> bool {
-    let before: Vec<&str> = words_before(folded, pos, 3).collect();
-    before.iter().take(2).enumerate().any(|(k, w)| {
-        // "Duduk Perkara Kecelakaan …" tells the facts of the event: it is the subject.
-        BACKGROUND.contains(w) && !(*w == "perkara" && before.get(k + 1) == Some(&"duduk"))
-    })
+    let mut before = words_before(folded, pos, 3);
+    let (first, second, third) = (before.next(), before.next(), before.next());
+    // "Duduk Perkara Kecelakaan …" tells the facts of the event: it is the subject.
+    let cause = |w: Option<&str>, next: Option<&str>| {
+        w.is_some_and(|w| BACKGROUND.contains(&w) && !(w == "perkara" && next == Some("duduk")))
+    };
+    cause(first, second) || cause(second, third)
 }
 
 /// Words of cause between a death or an injury and the trigger that caused it ("tewas

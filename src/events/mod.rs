@@ -377,14 +377,14 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
         let mut ev = build(input, &mut sentences, lead, &group, n == 0, out.first());
         // The evidence of the main event is the article but for the sentences of other
         // events; of another event, the sentences of its mentions.
+        let own: Vec<usize> = group.iter().map(|m| m.trigger.start).collect();
+        let others: Vec<&EventMention> = mentions
+            .iter()
+            .filter(|m| n == 0 && kind_of(m) != *kind && !absorbed.contains(&kind_of(m)))
+            .collect();
         let within: Vec<Range<usize>> = if n == 0 {
-            let others: Vec<usize> = mentions
-                .iter()
-                .filter(|m| kind_of(m) != *kind && !absorbed.contains(&kind_of(m)))
-                .map(|m| m.trigger.start)
-                .collect();
-            let own: Vec<usize> = group.iter().map(|m| m.trigger.start).collect();
-            sentences_without(input.ctx.text, &mut sentences, &others, &own)
+            let starts: Vec<usize> = others.iter().map(|m| m.trigger.start).collect();
+            sentences_without(input.ctx.text, &mut sentences, &starts, &own)
         } else {
             group
                 .iter()
@@ -404,22 +404,19 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
             // The main event's tolls are read but in the sentences of other events that
             // count some of the same kinds: an arrest's sentence ("Empat anggota KKB tewas
             // … dan satu orang diamankan") still gives a clash its dead.
-            let count_within = if n == 0 {
-                let others: Vec<usize> = mentions
-                    .iter()
-                    .filter(|m| {
-                        kind_of(m) != *kind
-                            && !absorbed.contains(&kind_of(m))
-                            && count_kinds(kind_of(m)).iter().any(|c| wanted.contains(c))
-                    })
-                    .map(|m| m.trigger.start)
-                    .collect();
-                let own: Vec<usize> = group.iter().map(|m| m.trigger.start).collect();
-                sentences_without(input.ctx.text, &mut sentences, &others, &own)
+            let counting: Vec<usize> = others
+                .iter()
+                .filter(|m| count_kinds(kind_of(m)).iter().any(|c| wanted.contains(c)))
+                .map(|m| m.trigger.start)
+                .collect();
+            let fewer;
+            let count_within: &[Range<usize>] = if counting.len() < others.len() {
+                fewer = sentences_without(input.ctx.text, &mut sentences, &counting, &own);
+                &fewer
             } else {
-                within.clone()
+                &within
             };
-            ev.counts = counts::read(input.ctx, input.figures, &people, &count_within, &wanted);
+            ev.counts = counts::read(input.ctx, input.figures, &people, count_within, &wanted);
         }
         let subtype = ev.subtype.clone().unwrap_or_default();
         (ev.actor1, ev.actor2) = sides::sides(kind, &subtype, &candidates(input, &within));
