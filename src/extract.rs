@@ -12,6 +12,7 @@
 //! ```
 
 use rustc_hash::FxHashMap;
+use std::borrow::Borrow;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -25,7 +26,7 @@ use crate::entities::{self, Context};
 use crate::error::Error;
 use crate::events::{self, FoundEvent};
 use crate::figures::FigureScanner;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Hit};
 use crate::lexicon::{LexiconFiles, Lexicons};
 use crate::normalize::Normalized;
 use crate::quotes;
@@ -33,7 +34,7 @@ use crate::record::{
     Actors, Count, Doc, Election, Event, Figure, Group, Institution, Person, Place, Quote, Record,
     Role, Span, Venue,
 };
-use crate::time::TimeParser;
+use crate::time::{TimeHit, TimeParser};
 
 /// An article to extract from.
 #[derive(Clone, Debug, Default)]
@@ -182,18 +183,108 @@ impl Extractor {
         self.run(article, &mut clock, None)
     }
 
+    /// Extracts the records of `articles`, in their order, like [`Extractor::extract`]
+    /// on each (the records are the same), stage by stage over the batch: the
+    /// normalization of every article, then the gazetteer's scan of every one, then the
+    /// time grammar's, then the rest article by article. A stage's automaton then stays
+    /// in the processor's cache across the batch instead of being pushed out by the
+    /// other stages' at every article: faster, for batches of a few dozen articles.
+    ///
+    /// ```
+    /// use warta::{Article, Extractor};
+    ///
+    /// let ex = Extractor::new()?;
+    /// let articles = [
+    ///     Article::new("a", "Samarinda - Gubernur Kaltim memimpin rapat, Senin (3/7/2023)."),
+    ///     Article::new("b", ""),
+    /// ];
+    /// let records = ex.extract_batch(&articles);
+    /// assert_eq!(records.len(), 2);
+    /// assert_eq!(records[0], ex.extract(&articles[0]));
+    /// # Ok::<(), warta::Error>(())
+    /// ```
+    pub fn extract_batch<A: Borrow<Article>>(&self, articles: &[A]) -> Vec<Record> {
+        self.run_batch(articles, None)
+    }
+
+    /// Extracts a batch like [`Extractor::extract_batch`] and adds the time each stage
+    /// took to `profile`.
+    pub fn extract_batch_profiled<A: Borrow<Article>>(
+        &self,
+        articles: &[A],
+        profile: &mut Profile,
+    ) -> Vec<Record> {
+        self.run_batch(articles, Some(profile))
+    }
+
+    fn run_batch<A: Borrow<Article>>(
+        &self,
+        articles: &[A],
+        profile: Option<&mut Profile>,
+    ) -> Vec<Record> {
+        let mut clock = profile.map(|p| (p, Instant::now()));
+        let norms: Vec<Normalized> = articles
+            .iter()
+            .map(|a| Normalized::new(a.borrow().text.as_str()))
+            .collect();
+        lap(&mut clock, Stage::Normalize);
+        let hits: Vec<Vec<Hit>> = norms
+            .iter()
+            .map(|n| self.gazetteer.scan_cased(n.folded(), Some(n.text())))
+            .collect();
+        lap(&mut clock, Stage::Gazetteer);
+        let time_hits: Vec<Vec<TimeHit>> = norms
+            .iter()
+            .map(|n| self.times.scan(n.text(), n.folded()))
+            .collect();
+        lap(&mut clock, Stage::Times);
+        articles
+            .iter()
+            .zip(norms.iter().zip(hits).zip(time_hits))
+            .map(|(article, ((norm, hits), time_hits))| {
+                let scans = Scans {
+                    norm,
+                    hits,
+                    time_hits,
+                };
+                self.rest(article.borrow(), scans, &mut clock, None)
+            })
+            .collect()
+    }
+
     fn run(
         &self,
         article: &Article,
         clock: &mut Option<(&mut Profile, Instant)>,
         explain: Option<&mut Vec<NameDecision>>,
     ) -> Record {
-        let input = article.text.as_str();
-        let norm = Normalized::new(input);
+        let norm = Normalized::new(article.text.as_str());
         lap(clock, Stage::Normalize);
         let hits = self.gazetteer.scan_cased(norm.folded(), Some(norm.text()));
         lap(clock, Stage::Gazetteer);
         let time_hits = self.times.scan(norm.text(), norm.folded());
+        let scans = Scans {
+            norm: &norm,
+            hits,
+            time_hits,
+        };
+        self.rest(article, scans, clock, explain)
+    }
+
+    /// Every stage after the scans of the text (normalization, gazetteer, time grammar).
+    fn rest(
+        &self,
+        article: &Article,
+        scans: Scans<'_>,
+        clock: &mut Option<(&mut Profile, Instant)>,
+        explain: Option<&mut Vec<NameDecision>>,
+    ) -> Record {
+        let input = article.text.as_str();
+        let Scans {
+            norm,
+            hits,
+            time_hits,
+        } = scans;
         let times = self.times.resolve(&time_hits, article.published);
         lap(clock, Stage::Times);
         let fields = document::read(norm.text());
@@ -333,7 +424,7 @@ impl Extractor {
                 .dateline
                 .as_ref()
                 .and_then(|dl| document::publisher(norm.text(), dl, place_range.as_ref()))
-                .map(|p| original_text(&norm, input, norm.text(), &p)),
+                .map(|p| original_text(norm, input, norm.text(), &p)),
             dateline: dateline_place.map(|p| self.lex.places[p as usize].id.clone()),
             author: fields.author.clone(),
             editor: fields.editor.clone(),
@@ -684,6 +775,13 @@ enum Stage {
 }
 
 /// Charges the time since the last lap to `stage`, when profiling.
+/// What the scans of one text found: the first stages' output.
+struct Scans<'a> {
+    norm: &'a Normalized,
+    hits: Vec<Hit>,
+    time_hits: Vec<TimeHit>,
+}
+
 fn lap(clock: &mut Option<(&mut Profile, Instant)>, stage: Stage) {
     let Some((profile, last)) = clock else { return };
     let now = Instant::now();

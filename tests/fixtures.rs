@@ -489,3 +489,39 @@ fn fixtures_match_their_hand_checked_expectations() {
         bad.join("\n")
     );
 }
+
+#[test]
+fn a_batch_gives_each_article_the_record_it_gets_alone() {
+    let ex = Extractor::new().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let mut articles: Vec<Article> = paths
+        .iter()
+        .map(|p| {
+            let name = p.file_stem().unwrap().to_string_lossy().to_string();
+            Article::new(name, std::fs::read_to_string(p).unwrap())
+        })
+        .collect();
+    // Between them, texts with nothing to find: the stages of a batch keep no state
+    // from one article to the next.
+    articles.insert(3, Article::new("empty", ""));
+    articles.insert(
+        7,
+        Article::new("junk", "\u{0}\u{fffd}<<>> ((( 12/ 99/ Rp ,,, \"\n\n"),
+    );
+    assert!(articles.len() > 50, "{} fixtures", articles.len());
+    for size in [1, 5, articles.len()] {
+        for chunk in articles.chunks(size) {
+            let batch = ex.extract_batch(chunk);
+            assert_eq!(batch.len(), chunk.len());
+            for (a, rec) in chunk.iter().zip(&batch) {
+                assert_eq!(rec, &ex.extract(a), "{} in a batch of {size}", a.id);
+            }
+        }
+    }
+}

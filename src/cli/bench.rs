@@ -300,8 +300,7 @@ fn pass(ex: &Extractor, docs: &[Article], threads: usize) -> Pass {
                     let mut serialize = Duration::ZERO;
                     let mut out = Vec::with_capacity(1 << 16);
                     while let Some(chunk) = next_chunk(&next, docs) {
-                        for a in chunk {
-                            let rec = ex.extract_profiled(a, &mut profile);
+                        for rec in ex.extract_batch_profiled(chunk, &mut profile) {
                             let t = Instant::now();
                             out.clear();
                             let _ = serde_json::to_writer(&mut out, &rec);

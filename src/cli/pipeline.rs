@@ -4,7 +4,8 @@
 //! Documents travel in batches of up to [`BATCH`] documents (and about [`BATCH_BYTES`]
 //! of input), so that the threads wake each other once per batch, not once per
 //! document. A batch is also handed out as soon as the reader would otherwise wait for
-//! input, so a slow stream is not held back.
+//! input, so a slow stream is not held back. A worker extracts its batch stage by stage
+//! ([`warta::Extractor::extract_batch`]), which keeps each stage's automaton in the cache.
 //!
 //! Memory is bounded by a window of batches: the reader takes a token before it hands
 //! out a batch and the writer gives the token back once that batch's records are
@@ -153,7 +154,7 @@ pub fn run<W: Write>(
             let done_tx = done_tx.clone();
             s.spawn(move || {
                 for (seq, jobs) in job_rx {
-                    let done = jobs.into_iter().map(|job| work(job, opts)).collect();
+                    let done = work(jobs, opts);
                     if done_tx.send((seq, done)).is_err() {
                         break;
                     }
@@ -396,9 +397,19 @@ fn failpoint(text: &str) {
     }
 }
 
-/// The record of `article` as a JSON line, or, when warta panics on it (a bug of
-/// warta's, never the input's fault), the panic's message: the caller writes an error
-/// record of kind "panic" for that input and the run goes on (and exits 1).
+/// The message of a caught panic (a bug of warta's, never the input's fault).
+fn panic_message(p: Box<dyn std::any::Any + Send>) -> String {
+    let what = p
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string());
+    format!("internal error (please report it): {what}")
+}
+
+/// The record of `article` as a JSON line, or, when warta panics on it, the panic's
+/// message: the caller writes an error record of kind "panic" for that input and the
+/// run goes on (and exits 1).
 fn extracted(
     article: &Article,
     meta: Option<serde_json::Map<String, serde_json::Value>>,
@@ -410,56 +421,108 @@ fn extracted(
         rec.doc.meta = meta;
         to_json(&rec, opts.pretty)
     }))
-    .map_err(|p| {
-        let what = p
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "panic".to_string());
-        format!("internal error (please report it): {what}")
-    })
+    .map_err(panic_message)
 }
 
-/// A worker's part: extraction and serialization of one job.
-fn work(job: Job, opts: &Options<'_>) -> Done {
-    match job {
-        Job::Text { id, path, read } => {
-            let bytes = match &read {
-                Ok(t) => t.len() as u64,
-                Err(_) => 0,
-            };
-            match read {
-                Ok(text) => {
-                    let mut article = Article::new(id, text);
-                    article.published = opts.fields.default_date;
-                    match extracted(&article, None, opts) {
-                        Ok(out) => Done {
-                            out,
-                            error: None,
-                            bytes,
-                        },
-                        Err(what) => {
-                            let message =
-                                format!("{}: {what}", path.as_deref().unwrap_or(&article.id));
-                            let doc = ErrorDoc {
-                                id: Some(article.id),
-                                path,
-                                line: None,
-                            };
-                            failed(doc, "panic", message, bytes, opts.pretty)
-                        }
+/// A job read and parsed: an article to extract, or its answer already.
+enum Prepared {
+    Article {
+        article: Article,
+        meta: Option<serde_json::Map<String, serde_json::Value>>,
+        bytes: u64,
+        path: Option<String>,
+        line: Option<u64>,
+        /// Where the input is, for an error message: its path or id, or path:line.
+        place: String,
+    },
+    Done(Done),
+}
+
+/// A worker's part: extraction and serialization of a batch of jobs, in their order.
+/// The articles go through [`Extractor::extract_batch`] together (the same records, a
+/// little faster); when that panics, each is extracted alone again, so that only the
+/// article that panics gets an error record.
+fn work(jobs: Vec<Job>, opts: &Options<'_>) -> Vec<Done> {
+    let prepared: Vec<Prepared> = jobs.into_iter().map(|j| prepare(j, opts)).collect();
+    let articles: Vec<&Article> = prepared
+        .iter()
+        .filter_map(|p| match p {
+            Prepared::Article { article, .. } => Some(article),
+            Prepared::Done(_) => None,
+        })
+        .collect();
+    let batch = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        for a in &articles {
+            failpoint(&a.text);
+        }
+        opts.extractor.extract_batch(&articles)
+    }));
+    let mut records = batch.ok().map(Vec::into_iter);
+    prepared
+        .into_iter()
+        .map(|p| match p {
+            Prepared::Done(done) => done,
+            Prepared::Article {
+                article,
+                meta,
+                bytes,
+                path,
+                line,
+                place,
+            } => {
+                let out = match records.as_mut().and_then(Iterator::next) {
+                    Some(mut rec) => {
+                        rec.doc.meta = meta;
+                        Ok(to_json(&rec, opts.pretty))
+                    }
+                    None => extracted(&article, meta, opts),
+                };
+                match out {
+                    Ok(out) => Done {
+                        out,
+                        error: None,
+                        bytes,
+                    },
+                    Err(what) => {
+                        let doc = ErrorDoc {
+                            id: Some(article.id),
+                            path,
+                            line,
+                        };
+                        failed(doc, "panic", format!("{place}: {what}"), bytes, opts.pretty)
                     }
                 }
-                Err((kind, message)) => {
-                    let doc = ErrorDoc {
-                        id: Some(id),
-                        path,
-                        line: None,
-                    };
-                    failed(doc, kind, message, bytes, opts.pretty)
+            }
+        })
+        .collect()
+}
+
+/// Reads a job's article (or fails it).
+fn prepare(job: Job, opts: &Options<'_>) -> Prepared {
+    match job {
+        Job::Text { id, path, read } => match read {
+            Ok(text) => {
+                let bytes = text.len() as u64;
+                let mut article = Article::new(id, text);
+                article.published = opts.fields.default_date;
+                Prepared::Article {
+                    place: path.clone().unwrap_or_else(|| article.id.clone()),
+                    article,
+                    meta: None,
+                    bytes,
+                    path,
+                    line: None,
                 }
             }
-        }
+            Err((kind, message)) => {
+                let doc = ErrorDoc {
+                    id: Some(id),
+                    path,
+                    line: None,
+                };
+                Prepared::Done(failed(doc, kind, message, 0, opts.pretty))
+            }
+        },
         Job::Line {
             path,
             stem,
@@ -471,44 +534,35 @@ fn work(job: Job, opts: &Options<'_>) -> Done {
                 Some(s) => format!("{s}:{number}"),
                 None => number.to_string(),
             };
-            let place = || match &path {
+            let place = match &path {
                 Some(p) => format!("{p}:{number}"),
                 None => format!("line {number}"),
             };
             let parsed = jsonl::parse_line(&line, &opts.fields, line_id);
             drop(line.bytes);
             match parsed {
-                Ok((article, meta)) => {
-                    let meta = Some(meta).filter(|m| !m.is_empty());
-                    match extracted(&article, meta, opts) {
-                        Ok(out) => Done {
-                            out,
-                            error: None,
-                            bytes,
-                        },
-                        Err(what) => {
-                            let message = format!("{}: {what}", place());
-                            let doc = ErrorDoc {
-                                id: Some(article.id),
-                                path,
-                                line: Some(number),
-                            };
-                            failed(doc, "panic", message, bytes, opts.pretty)
-                        }
-                    }
-                }
+                Ok((article, meta)) => Prepared::Article {
+                    article,
+                    meta: Some(meta).filter(|m| !m.is_empty()),
+                    bytes,
+                    path,
+                    line: Some(number),
+                    place,
+                },
                 Err(f) => {
-                    let message = format!("{}: {}", place(), f.message);
+                    let message = format!("{place}: {}", f.message);
                     let doc = ErrorDoc {
                         id: Some(f.id.unwrap_or_else(line_id)),
                         path,
                         line: Some(number),
                     };
-                    failed(doc, f.kind, message, bytes, opts.pretty)
+                    Prepared::Done(failed(doc, f.kind, message, bytes, opts.pretty))
                 }
             }
         }
-        Job::Fail { doc, kind, message } => failed(doc, kind, message, 0, opts.pretty),
+        Job::Fail { doc, kind, message } => {
+            Prepared::Done(failed(doc, kind, message, 0, opts.pretty))
+        }
     }
 }
 

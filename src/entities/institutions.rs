@@ -143,7 +143,7 @@ pub fn resolve(ctx: &Context, places: &Places, runs: &Runs) -> Vec<Mention> {
         // Kementerian Agama, Jakarta" is the ministry.
         if mention.jurisdiction.is_none() {
             if let Some(base) = mention.kind.strip_suffix("-kantor") {
-                if let Some(e) = ctx.lex.institutions.iter().find(|e| e.kind == base) {
+                if let Some(e) = ctx.lex.institution_kind(base) {
                     mention.kind = e.kind.clone();
                     mention.category = e.category.clone();
                 }

@@ -1144,19 +1144,17 @@ fn resolve_offices(ctx: &Context, out: &mut People, reference: Option<Date>) {
 fn holder_on(ctx: &Context, role: &FoundRole, day: Date) -> Option<u32> {
     let j = role.jurisdiction?;
     let place = &ctx.lex.places[j as usize].id;
-    let mut found = ctx.lex.officials.iter().enumerate().filter(|(_, r)| {
-        r.title == role.title
-            && r.jurisdiction.as_deref() == Some(place.as_str())
-            && r.serves_on(day)
-            && (role.acting.is_none() || r.acting == role.acting)
-    });
+    let mut found = ctx
+        .lex
+        .office_rows(&role.title, place)
+        .filter(|(_, r)| r.serves_on(day) && (role.acting.is_none() || r.acting == role.acting));
     let first = found.next()?;
     // Two holders on one day (a handover day): prefer the one whose acting matches.
     let pick = std::iter::once(first)
         .chain(found)
         .find(|(_, r)| r.acting == role.acting)
         .unwrap_or(first);
-    u32::try_from(pick.0).ok()
+    Some(pick.0)
 }
 
 /// Adds a mention for every word-bounded, capitalized occurrence of a person's full name

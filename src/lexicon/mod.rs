@@ -420,6 +420,11 @@ pub struct Lexicons {
     word_table: table::WordTable<WordInfo>,
     /// Person id → the indices of their rows in `officials`.
     official_rows: FxHashMap<String, Vec<u32>>,
+    /// Title id → jurisdiction id → the indices of the rows of `officials` of that
+    /// office, in file order: a holder is looked up without reading every row.
+    office_rows: FxHashMap<String, FxHashMap<String, Vec<u32>>>,
+    /// Institution type id → its first row in `institutions`.
+    institution_kinds: FxHashMap<String, u32>,
     /// The closed classes of words alone, for the words read around a name: a small
     /// table, so that those lookups stay in the cache (the common words and names of
     /// `word_info` are tens of thousands).
@@ -572,6 +577,19 @@ impl Lexicons {
                 .entry(o.id.clone())
                 .or_default()
                 .push(i as u32);
+            if let Some(j) = &o.jurisdiction {
+                lex.office_rows
+                    .entry(o.title.clone())
+                    .or_default()
+                    .entry(j.clone())
+                    .or_default()
+                    .push(i as u32);
+            }
+        }
+        for (i, e) in lex.institutions.iter().enumerate() {
+            lex.institution_kinds
+                .entry(e.kind.clone())
+                .or_insert(i as u32);
         }
         for (i, t) in lex.terms.iter().enumerate() {
             for a in t.aliases.iter().filter(|a| !a.contains(' ')) {
@@ -657,13 +675,14 @@ impl Lexicons {
     /// The category of institution type `kind` ("ministry", "party" …), if the lexicon
     /// gives one; a composed type (`dinas-perikanan`, `partai-ummat`) has its head's.
     pub fn category_of(&self, kind: &str) -> Option<&str> {
-        let find = |k: &str| {
-            self.institutions
-                .iter()
-                .find(|e| e.kind == k)
-                .and_then(|e| e.category.as_deref())
-        };
+        let find = |k: &str| self.institution_kind(k)?.category.as_deref();
         find(kind).or_else(|| find(kind.split('-').next()?))
+    }
+
+    /// The first row of `institutions` of type id `kind`.
+    pub fn institution_kind(&self, kind: &str) -> Option<&InstitutionEntry> {
+        let i = *self.institution_kinds.get(kind)?;
+        self.institutions.get(i as usize)
     }
 
     /// The title of class `role` (a description: "warga", "kuasa hukum") whose alias is
@@ -782,6 +801,21 @@ impl Lexicons {
             .into_iter()
             .flatten()
             .map(|&i| &self.officials[i as usize])
+    }
+
+    /// The rows of `officials` (index and row, in file order) of the office of title
+    /// `title` over the place with id `jurisdiction`, whatever their terms.
+    pub fn office_rows<'a>(
+        &'a self,
+        title: &str,
+        jurisdiction: &str,
+    ) -> impl Iterator<Item = (u32, &'a OfficialEntry)> + 'a {
+        self.office_rows
+            .get(title)
+            .and_then(|by_place| by_place.get(jurisdiction))
+            .into_iter()
+            .flatten()
+            .map(|&i| (i, &self.officials[i as usize]))
     }
 
     /// The index in `places` of the place with id `id`.
