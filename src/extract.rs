@@ -22,12 +22,13 @@ use jiff::civil::Date;
 use crate::document;
 use crate::entities::institutions::Mention;
 use crate::entities::people::FoundPerson;
+use crate::entities::proper::Runs;
 use crate::entities::{self, Context};
 use crate::error::Error;
 use crate::events::{self, FoundEvent};
 use crate::figures::FigureScanner;
 use crate::gazetteer::{Gazetteer, Hit};
-use crate::lexicon::{LexiconFiles, Lexicons};
+use crate::lexicon::{LexiconFiles, Lexicons, WordInfo};
 use crate::normalize::Normalized;
 use crate::quotes;
 use crate::record::{
@@ -238,14 +239,27 @@ impl Extractor {
             .map(|n| self.times.scan(n.text(), n.folded()))
             .collect();
         lap(&mut clock, Stage::Times);
+        // The capitalized words and what the lexicons say of them: most lookups miss
+        // the cache, less so when a batch's words (many of them the same) come together.
+        let runs: Vec<(Runs, Vec<Option<&WordInfo>>)> = norms
+            .iter()
+            .map(|n| {
+                let runs = Runs::scan(n.text());
+                let infos = entities::names::word_infos(&self.lex, n.folded(), &runs);
+                (runs, infos)
+            })
+            .collect();
+        lap(&mut clock, Stage::Entities);
         articles
             .iter()
-            .zip(norms.iter().zip(hits).zip(time_hits))
-            .map(|(article, ((norm, hits), time_hits))| {
+            .zip(norms.iter().zip(hits).zip(time_hits).zip(runs))
+            .map(|(article, (((norm, hits), time_hits), (runs, infos)))| {
                 let scans = Scans {
                     norm,
                     hits,
                     time_hits,
+                    runs,
+                    infos,
                 };
                 self.rest(article.borrow(), scans, &mut clock, None)
             })
@@ -263,10 +277,14 @@ impl Extractor {
         let hits = self.gazetteer.scan_cased(norm.folded(), Some(norm.text()));
         lap(clock, Stage::Gazetteer);
         let time_hits = self.times.scan(norm.text(), norm.folded());
+        let runs = Runs::scan(norm.text());
+        let infos = entities::names::word_infos(&self.lex, norm.folded(), &runs);
         let scans = Scans {
             norm: &norm,
             hits,
             time_hits,
+            runs,
+            infos,
         };
         self.rest(article, scans, clock, explain)
     }
@@ -284,6 +302,8 @@ impl Extractor {
             norm,
             hits,
             time_hits,
+            runs,
+            infos,
         } = scans;
         let times = self.times.resolve(&time_hits, article.published);
         lap(clock, Stage::Times);
@@ -296,7 +316,6 @@ impl Extractor {
             lex: &self.lex,
         };
         let places = entities::places::resolve(&ctx, fields.dateline.clone());
-        let runs = entities::proper::Runs::scan(norm.text());
         let mentions = entities::institutions::resolve(&ctx, &places, &runs);
         let mut people = entities::people::resolve(&ctx, &places, &mentions, times.reference);
         let headline = fields
@@ -308,6 +327,7 @@ impl Extractor {
             places: &places,
             bodies: &mentions,
             runs: &runs,
+            infos: &infos,
             title_case_headline: headline,
             reference: times.reference,
         };
@@ -780,6 +800,8 @@ struct Scans<'a> {
     norm: &'a Normalized,
     hits: Vec<Hit>,
     time_hits: Vec<TimeHit>,
+    runs: Runs,
+    infos: Vec<Option<&'a WordInfo>>,
 }
 
 fn lap(clock: &mut Option<(&mut Profile, Instant)>, stage: Stage) {

@@ -724,12 +724,12 @@ impl Lexicons {
 
     /// Whether the folded word is a one-word alias of a term of word class `kind`.
     pub fn word_is(&self, folded: &str, kind: &str) -> bool {
-        let Some(w) = self.word(folded) else {
-            return false;
-        };
         match term_kind_bit(kind) {
-            kind::OTHER => w.terms.iter().any(|&t| self.terms[t as usize].kind == kind),
-            bit => w.kinds & bit != 0,
+            kind::OTHER => self
+                .word(folded)
+                .is_some_and(|w| w.terms.iter().any(|&t| self.terms[t as usize].kind == kind)),
+            // The small table of closed classes has the same bits.
+            bit => self.closed(folded).kinds & bit != 0,
         }
     }
 

@@ -54,7 +54,7 @@ use super::people::{add_person, add_role, tidy, FoundRole, People};
 use super::places::Places;
 use super::proper::{Runs, Shape};
 use super::Context;
-use crate::lexicon::{NameClass, WordInfo};
+use crate::lexicon::{Lexicons, NameClass, WordInfo};
 use around::{After, Before};
 use candidates::Candidate;
 
@@ -81,10 +81,21 @@ pub struct Input<'a> {
     pub bodies: &'a [Mention],
     /// The capitalized runs of the text.
     pub runs: &'a Runs,
+    /// What the lexicons say of each word of `runs` ([`word_infos`]).
+    pub infos: &'a [Option<&'a WordInfo>],
     /// The headline, when it is written in Title Case (its capitals are no evidence).
     pub title_case_headline: Option<Range<usize>>,
     /// The day the article speaks of, for the offices of known officials.
     pub reference: Option<Date>,
+}
+
+/// What the lexicons say of each word of `runs` (in `folded`, the folded text), looked
+/// up once for [`Input::infos`].
+pub fn word_infos<'l>(lex: &'l Lexicons, folded: &str, runs: &Runs) -> Vec<Option<&'l WordInfo>> {
+    runs.words
+        .iter()
+        .map(|w| lex.word(folded[w.range.clone()].trim_end_matches('.')))
+        .collect()
 }
 
 /// Finds the people that the runs name, adds them to `people` and, when `log` is given,
@@ -117,16 +128,7 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
         )
         .collect();
     taken.sort_by_key(|r| r.start);
-    // What the lexicons say of each capitalized word, looked up once.
-    let infos: Vec<Option<&WordInfo>> = input
-        .runs
-        .words
-        .iter()
-        .map(|w| {
-            let folded = &input.ctx.folded[w.range.clone()];
-            input.ctx.lex.word(folded.trim_end_matches('.'))
-        })
-        .collect();
+    let infos = input.infos;
     let mut hit = 0;
     let mut deferred: Vec<(Range<usize>, Option<usize>)> = Vec::new();
     let mut places_named: FxHashSet<&str> = FxHashSet::default();
@@ -136,10 +138,10 @@ pub fn resolve(input: &Input, people: &mut People, log: Option<&mut Vec<Decision
         seen: 0,
     };
     for run in input.runs.runs() {
-        for cand in candidates::cut(input, &infos, run, &mut hit, &taken) {
+        for cand in candidates::cut(input, infos, run, &mut hit, &taken) {
             let range = input.runs.range(cand.words.clone());
             coref.update(people, input.ctx.lex);
-            let (mut verdict, mut rule) = decide(input, &infos, &cand, people, &coref);
+            let (mut verdict, mut rule) = decide(input, infos, &cand, people, &coref);
             // A name the article has written as a place's ("stasiun Clarke Quay") stays a
             // place's where nothing but its form says it is a person's.
             let folded = &input.ctx.folded[range.clone()];
