@@ -54,6 +54,53 @@ fn a_company_by_its_form() {
 }
 
 #[test]
+fn a_school_by_its_form_with_its_number_and_place() {
+    let ids = institution_ids(
+        "Siswa SMKN 2 Atambua, SMA 3 Soe dan SD Negeri XIV Oesapa ikut lomba. Kepala SMPN 1 \
+         Plaosan Prayitno membuka acara.",
+    );
+    assert_eq!(
+        ids,
+        [
+            "sekolah:smkn-2-atambua",
+            "sekolah:sma-3-soe",
+            "sekolah:sd-negeri-xiv-oesapa",
+            "sekolah:smpn-1-plaosan"
+        ]
+    );
+    // Neither a year after a head word nor a school's bare type names a body.
+    assert!(institution_ids("Klub 2019 itu. Murid SD di desa itu belajar di teras.").is_empty());
+}
+
+#[test]
+fn a_street_named_after_a_body_names_no_body() {
+    let ids = institution_ids("Kecelakaan terjadi di Jalan SMA XIV, dekat Jl. Universitas.");
+    assert!(ids.is_empty(), "{ids:?}");
+}
+
+#[test]
+fn an_acronym_defined_after_a_body_names_it() {
+    for text in [
+        "Ikatan Pedagang Pasar Tradisional ( IPPT ) menolak relokasi. Ketua IPPT hadir.",
+        "Ikatan Pedagang Pasar Tradisional atau IPPT menolak relokasi. Ketua IPPT hadir.",
+        "Ikatan Pedagang Pasar Tradisional atau yang biasa disingkat IPPT menolak relokasi. \
+         Ketua IPPT hadir.",
+    ] {
+        let rec = record(text);
+        let mentions: Vec<&str> = rec.institutions[0]
+            .mentions
+            .iter()
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(
+            mentions,
+            ["Ikatan Pedagang Pasar Tradisional", "IPPT", "IPPT"],
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn the_description_before_a_list_word_goes_to_everyone_listed() {
     // "warga setempat" after the list reaches only the last name, as an apposition: the
     // list's own description, before "adalah", reaches all three.

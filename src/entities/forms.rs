@@ -10,8 +10,13 @@
 //! * A name that ends with a word of the `org-tail` class ("Hamburger SV", "Valencia
 //!   CF", "Peace TV", "Warner Bros") is a body of that class's type (`klub`, `media`,
 //!   `perusahaan`, `kelompok-musik`), labelled with its name.
-//! * An acronym defined in parentheses after a body ("Sekolah Tinggi Kesejahteraan Sosial
-//!   (STKS)") names that body wherever it is written again ("STKS").
+//!   A school's name may begin with its number and ends with the place after it ("SMA 3
+//!   Soe", "SMP Negeri 1 Sukamaju"): what follows is no longer the name ("Kepala SMPN 1
+//!   Plaosan Prayitno"). A head word right after a street word names a street ("Jalan SMA
+//!   XIV").
+//! * An acronym defined after a body, in parentheses or after "atau" ("Sekolah Tinggi
+//!   Kesejahteraan Sosial (STKS)", "Partai Indonesia Baru atau PIB"), names that body
+//!   wherever it is written again ("STKS").
 
 use std::ops::Range;
 
@@ -35,6 +40,9 @@ const LINKS: &[&str] = &[
     "kab.",
     "prov",
     "prov.",
+    "kecamatan",
+    "kec",
+    "kec.",
     "se",
     "wilayah",
 ];
@@ -165,7 +173,11 @@ fn name_words(ctx: &Context, i: usize, pattern: NamePattern) -> Vec<Range<usize>
             let more = text[end..].starts_with(' ')
                 && text[end + 1..].starts_with(|c: char| c.is_uppercase())
                 && !LINKS.contains(&crate::entities::proper_word(ctx.folded, end + 1));
-            if place && (more || (out.is_empty() && pattern == NamePattern::Named)) {
+            // And the place a school's number is followed by: "SMP Negeri 1 Sukamaju".
+            let after_number = pattern == NamePattern::Named
+                && out.last().is_some_and(|r| is_number(&text[r.clone()]));
+            if place && (more || after_number || (out.is_empty() && pattern == NamePattern::Named))
+            {
                 out.push(q..end);
                 p = end;
                 continue;
@@ -191,7 +203,16 @@ fn name_words(ctx: &Context, i: usize, pattern: NamePattern) -> Vec<Range<usize>
             }
         }
         let first = word.chars().next().unwrap_or(' ');
-        if first.is_uppercase() || (first.is_ascii_digit() && !out.is_empty()) {
+        // A number may begin a body's own name ("SMA 3 Soe", "Universitas 17 Agustus").
+        let number_ok = !out.is_empty() || (pattern == NamePattern::Named && len <= 3);
+        let number = is_number(word);
+        // After a number, one word more at most (its place: "SMPN 1 Plaosan"), or
+        // another number: what follows is someone's name ("Kepala SMPN 1 Plaosan
+        // Prayitno").
+        if !number && words_past_number(text, &out) >= 1 {
+            break;
+        }
+        if first.is_uppercase() || (first.is_ascii_digit() && number_ok) {
             out.push(q..q + len);
         } else if folded == "dan" && in_list {
             break;
@@ -251,18 +272,61 @@ fn org_tail<'a>(ctx: &Context<'a>, folded: &str) -> Option<&'a str> {
     Some(ctx.lex.terms[t as usize].value.as_str())
 }
 
-/// Acronyms defined in parentheses after a body ("… (STKS)") name it again where they
+/// Whether `word` is a Roman numeral of a school or a unit ("I", "IV", "XIV").
+fn is_roman(word: &str) -> bool {
+    (1..=5).contains(&word.len()) && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+}
+
+/// Whether a name word is a number: digits or a Roman numeral ("1", "07", "XIV").
+fn is_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit()) || is_roman(word)
+}
+
+/// How many of the name words `out` come after its last number (0 when none is a number).
+fn words_past_number(text: &str, out: &[Range<usize>]) -> usize {
+    match out.iter().rposition(|r| is_number(&text[r.clone()])) {
+        Some(k) => out.len() - 1 - k,
+        None => 0,
+    }
+}
+
+/// The acronym that `rest` (the text right after a body's name) defines for it, if any:
+/// in parentheses ("(STKS)", "( STKS )") or after "atau" ("atau PIB", "atau yang biasa
+/// disingkat GP Ansor" gives none: one word only).
+fn acronym_after(rest: &str) -> Option<&str> {
+    if let Some(inner) = rest.strip_prefix(" (") {
+        let inner = &inner[..inner.find(')')?];
+        return Some(inner.trim_matches(' '));
+    }
+    let mut after = rest.strip_prefix(" atau ")?;
+    for lead in [
+        "yang ",
+        "biasa ",
+        "sering ",
+        "lebih ",
+        "dikenal ",
+        "disingkat ",
+        "dengan ",
+    ] {
+        after = after.strip_prefix(lead).unwrap_or(after);
+    }
+    let len = after
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(after.len());
+    // One word, and nothing of a longer name after it.
+    let next = after[len..].chars().nth(1);
+    (!next.is_some_and(char::is_uppercase)).then_some(&after[..len])
+}
+
+/// Acronyms defined after a body ("… (STKS)", "… atau PIB") name it again where they
 /// are written alone in capitals.
 pub(super) fn acronyms(ctx: &Context, runs: &Runs, out: &mut Vec<Mention>) {
     let text = ctx.text;
     let mut defined: Vec<(&str, usize)> = Vec::new();
     for (k, m) in out.iter().enumerate() {
-        let rest = &text[m.range.end..];
-        let Some(inner) = rest.strip_prefix(" (") else {
+        let Some(acr) = acronym_after(&text[m.range.end..]) else {
             continue;
         };
-        let len = inner.find(')').unwrap_or(0);
-        let acr = &inner[..len];
         let upper = (2..=8).contains(&acr.len())
             && acr
                 .bytes()

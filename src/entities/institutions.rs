@@ -20,6 +20,9 @@ use super::proper::Runs;
 use super::{forms, Context};
 use crate::gazetteer::Entry;
 
+/// Street words: a body's head word right after one names a street ("Jalan SMA XIV").
+const STREET_WORDS: &[&str] = &["jalan", "jl", "jl.", "jln", "jln.", "gang", "gg", "gg."];
+
 /// Institution types that carry unit designations.
 const UNIT_TYPES: &[&str] = &[
     "kodam", "korem", "kodim", "koramil", "lanal", "lanud", "lantamal", "yonif", "brimob", "polda",
@@ -106,6 +109,13 @@ pub fn resolve(ctx: &Context, places: &Places, runs: &Runs) -> Vec<Mention> {
             continue;
         };
         let entry = &ctx.lex.institutions[k as usize];
+        // "Jalan SMA XIV", "Jl. Universitas": a street named after a body.
+        if entry.pattern.is_some()
+            && STREET_WORDS.contains(&ctx.word_before(ctx.hits[i].range.start))
+        {
+            i += 1;
+            continue;
+        }
         if let Some(m) = forms::board_of_party(ctx, i) {
             // "DPD Partai Golkar": the board of the party that follows.
             i = m;
