@@ -82,16 +82,19 @@
 //!
 //! # Layout
 //!
-//! One concern per module, each using only the ones before it: `text` (quotations,
-//! lines, time words), `election`, `fields` (date, venue, place), `actors` (the chair),
-//! `mentions` (triggers, event names, irrealis), `build` (evidence and fields of one
-//! event); [`find`] here puts them together.
+//! One concern per module, each using only the ones before it: `kinds` (what each kind
+//! counts, takes in and stands for), `text` (quotations, lines, time words), `election`,
+//! `fields` (date, venue, place), `actors` (the chair), `mentions` (triggers, event names,
+//! irrealis), `build` (evidence and fields of one event), `incident_place` (where an
+//! incident happened); [`find`] here puts them together.
 
 mod actors;
 mod build;
 pub mod counts;
 mod election;
 mod fields;
+mod incident_place;
+mod kinds;
 mod mentions;
 pub mod sides;
 mod text;
@@ -102,6 +105,8 @@ use jiff::civil::Date;
 
 use self::build::build;
 use self::counts::FoundCount;
+use self::incident_place::incident_place;
+use self::kinds::{absorbs, count_kinds, owns, CEREMONIAL, INCIDENTS};
 use self::mentions::{container_meeting, mentions, EventMention};
 pub(crate) use self::mentions::{harm_cause, is_background};
 use self::sides::{Actor, Candidate};
@@ -197,56 +202,6 @@ pub struct FoundEvent {
     pub counts: Vec<FoundCount>,
 }
 
-/// The count kinds each event kind reads.
-fn count_kinds(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "protest" => &["participants", "dead", "injured", "arrested"],
-        "riot" => &[
-            "participants",
-            "dead",
-            "injured",
-            "arrested",
-            "damaged",
-            "displaced",
-        ],
-        "armed-clash" => &["dead", "injured", "displaced"],
-        "attack" => &["dead", "injured", "missing", "damaged", "displaced"],
-        "disaster" => &["dead", "injured", "missing", "displaced", "damaged"],
-        "accident" => &["dead", "injured", "missing", "damaged"],
-        "arrest" => &["arrested"],
-        _ => &[],
-    }
-}
-
-/// The kinds a main event of each kind takes in as parts of itself rather than as events
-/// of their own: the attacks of a riot or a clash, the drownings and fires of a flood or
-/// an arson, the plenary that passed a Perda or set an election result, and the signing of
-/// a regulation.
-fn absorbs(main: &str) -> &'static [&'static str] {
-    match main {
-        "riot" | "armed-clash" => &["attack"],
-        "disaster" | "attack" => &["accident"],
-        "policy" => &["meeting", "signing"],
-        "election" => &["meeting", "signing", "handover"],
-        _ => &[],
-    }
-}
-
-/// The kinds of incidents and decisions, which lead an article only from its headline
-/// or lead.
-const INCIDENTS: &[&str] = &[
-    "protest",
-    "riot",
-    "armed-clash",
-    "attack",
-    "disaster",
-    "accident",
-    "arrest",
-    "court",
-    "election",
-    "policy",
-];
-
 /// The lead: the first paragraph after the headline (and its dateline), two sentences at
 /// most.
 fn lead_range(input: &Input, sentences: &mut Sentences) -> Range<usize> {
@@ -272,17 +227,6 @@ fn lead_range(input: &Input, sentences: &mut Sentences) -> Range<usize> {
     }
     start..end
 }
-
-/// Kinds that happen inside a meeting when its sentence says so ("… menyerahkan bantuan
-/// saat Rakor …"): the meeting is then the main event.
-const CEREMONIAL: &[&str] = &[
-    "handover",
-    "signing",
-    "visit",
-    "declaration",
-    "inauguration",
-    "ceremony",
-];
 
 /// Finds the events of a document: the main event first, then the others in text order.
 pub fn find(input: &Input) -> Vec<FoundEvent> {
@@ -442,98 +386,6 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
     out
 }
 
-/// Where an incident happened: the most specific Indonesian place named in the sentence
-/// of its mention and, for the main event, in the lead paragraph ("di Desa Bolapapu,
-/// Kecamatan Kulawi, Kabupaten Sigi" → Kulawi); the first of the deepest.
-fn incident_place(
-    input: &Input,
-    sentences: &mut Sentences,
-    lead: &EventMention,
-    main: bool,
-) -> Option<u32> {
-    let ctx = input.ctx;
-    let text = ctx.text;
-    let mut ranges = vec![sentences.at(text, lead.trigger.start)];
-    if main {
-        let from = input.headline.as_ref().map_or(0, |h| h.end);
-        if let Some(k) = text[from..].find(|c: char| !c.is_whitespace()) {
-            let start = from + k;
-            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-            ranges.push(start..end);
-        }
-    }
-    let lex = ctx.lex;
-    // The best place, and the best of people's homes ("warga Kecamatan Somba Opu"), which
-    // tells where it happened only when nothing else does.
-    let mut best: Option<(usize, u32)> = None;
-    let mut best_home: Option<(usize, u32)> = None;
-    for r in &ranges {
-        let first = ctx.hits.partition_point(|h| h.range.start < r.start);
-        // Where the last home address read so far ends: a place after it and a comma
-        // is the same address ("warga Desa X, Kecamatan Y").
-        let mut home_end: Option<usize> = None;
-        for i in (first..ctx.hits.len()).take_while(|&i| ctx.hits[i].range.end <= r.end) {
-            let Some(p) = input.places.by_hit.get(i).copied().flatten() else {
-                continue;
-            };
-            let id = &lex.places[p as usize].id;
-            if !id.starts_with(|c: char| c.is_ascii_digit()) {
-                continue;
-            }
-            let start = ctx.hits[i].range.start;
-            let home = home_end.is_some_and(|e| {
-                ctx.folded
-                    .get(e..start)
-                    .is_some_and(|gap| gap.trim() == ",")
-            }) || is_home(ctx.folded, r.start, start);
-            let depth = id.matches('.').count();
-            let slot = if home {
-                home_end = Some(ctx.hits[i].range.end);
-                &mut best_home
-            } else {
-                home_end = None;
-                &mut best
-            };
-            if slot.is_none_or(|(d, _)| depth > d) {
-                *slot = Some((depth, p));
-            }
-        }
-    }
-    best.or(best_home).map(|(_, p)| p)
-}
-
-/// Whether the place starting at `start` is someone's home, not where something
-/// happened: the word before it says so ("warga", "asal", "penduduk", "beralamat",
-/// "berdomisili"; "tinggal di"), looked for after `from`.
-fn is_home(folded: &str, from: usize, start: usize) -> bool {
-    let Some(before) = folded.get(from..start) else {
-        return false;
-    };
-    let mut words = before
-        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty());
-    match words.next() {
-        Some("warga" | "asal" | "penduduk" | "beralamat" | "berdomisili") => {
-            // Only when the word touches the place ("warga Desa X"), not across a comma.
-            before.trim_end().len() + 1 >= before.len() && !before.trim_end().ends_with(',')
-        }
-        Some("di") => matches!(words.next(), Some("tinggal" | "bermukim" | "menetap")),
-        _ => false,
-    }
-}
-
-/// Whether an event of kind `kind` stands for the count kind `count` when it is not the
-/// main event.
-fn owns(kind: &str, count: &str) -> bool {
-    match kind {
-        "arrest" => count == "arrested",
-        "riot" | "attack" | "armed-clash" => {
-            matches!(count, "dead" | "injured" | "damaged" | "displaced")
-        }
-        _ => false,
-    }
-}
-
 /// The parts of `text` outside the sentences of `others` (other events' triggers), but
 /// for those that also hold a position of `own` (the event's triggers), in order: one
 /// sentence segmentation per other trigger, not of the whole text.
@@ -604,26 +456,4 @@ fn candidates<'a>(input: &Input<'a>, within: &[Range<usize>]) -> Vec<Candidate<'
     }
     out.sort_by_key(|c| c.at.start);
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_home;
-
-    #[test]
-    fn homes_are_told_by_the_word_before_the_place() {
-        let s = "arman, warga kecamatan somba opu, tewas di kecamatan pallangga";
-        let at = |w: &str| s.find(w).unwrap();
-        assert!(is_home(s, 0, at("kecamatan somba")));
-        assert!(!is_home(s, 0, at("kecamatan pallangga")));
-        let s = "pria asal bandung yang tinggal di cimahi";
-        assert!(is_home(s, 0, s.find("bandung").unwrap()));
-        assert!(is_home(s, 0, s.find("cimahi").unwrap()));
-        // "warga" before a comma is no address: "ratusan warga, di Kecamatan X".
-        let s = "ratusan warga, kecamatan tebet";
-        assert!(!is_home(s, 0, s.find("kecamatan").unwrap()));
-        // Only the words after `from` count.
-        let s = "warga kecamatan x";
-        assert!(!is_home(s, 6, s.find("kecamatan").unwrap()));
-    }
 }

@@ -1,0 +1,164 @@
+//! Named victims: without a figure of the dead or the injured, the people the text names
+//! as dead or hurt ("Ismail (62), warga Matangkuli, meninggal dunia" → dead 1), each once.
+
+use std::ops::Range;
+
+use super::nouns::PEOPLE;
+use super::words;
+use crate::entities::Context;
+
+/// What a named person is said to have suffered, by the word after their name: died
+/// ("Iyus tewas", "AS (35) meninggal dunia", "Budi ditemukan tewas") or was hurt ("MK,
+/// yang mengalami luka tembak", "Rina terluka"). Intransitive and passive words only,
+/// never "menewaskan" or "melukai" (whose subject did it).
+const SUFFERED: &[(&str, &str)] = &[
+    ("tewas", "dead"),
+    ("meninggal", "dead"),
+    ("wafat", "dead"),
+    ("terbunuh", "dead"),
+    ("gugur", "dead"),
+    ("meregang", "dead"),
+    ("terluka", "injured"),
+    ("luka", "injured"),
+    ("luka-luka", "injured"),
+    ("cedera", "injured"),
+    ("kritis", "injured"),
+];
+
+/// Words that may stand between a named person and a word of [`SUFFERED`] ("yang
+/// akhirnya meninggal", "dinyatakan meninggal dunia", "ditemukan tewas", "mengalami
+/// luka").
+const BEFORE_SUFFERED: &[&str] = &[
+    "yang",
+    "dinyatakan",
+    "ditemukan",
+    "sudah",
+    "telah",
+    "akhirnya",
+    "pun",
+    "juga",
+    "langsung",
+    "kemudian",
+    "mengalami",
+    "menderita",
+];
+
+/// The dead and injured a text names without a figure: for `kind` ("dead" or
+/// "injured"), the people (name mentions, normalized ranges) of `within` whose name a
+/// word of [`SUFFERED`] of that kind follows in its clause, past an age in parentheses
+/// and an apposition between commas ("Ismail (62), warga Matangkuli, meninggal dunia"),
+/// each person once. Their number, and the range of the first name and its word.
+pub(super) fn named_victims(
+    ctx: &Context,
+    within: &[Range<usize>],
+    people: &[&[Range<usize>]],
+    kind: &str,
+) -> Option<(usize, Range<usize>)> {
+    let mut count = 0;
+    let mut first: Option<Range<usize>> = None;
+    for mentions in people {
+        let suffered = mentions.iter().find_map(|m| {
+            let clause = within
+                .iter()
+                .find(|r| r.start <= m.start && m.end <= r.end)?;
+            let from = past_apposition(ctx.folded, m.end, clause.end);
+            let after = words(ctx.folded, from..clause.end, 4, false);
+            let k = after
+                .iter()
+                .position(|w| SUFFERED.iter().any(|(s, _)| s == w))?;
+            let fits = SUFFERED.iter().any(|(s, c)| *s == after[k] && *c == kind);
+            (fits && after[..k].iter().all(|w| BEFORE_SUFFERED.contains(w))).then(|| {
+                let end = ctx.folded[from..clause.end]
+                    .find(after[k])
+                    .map_or(from, |i| from + i + after[k].len());
+                m.start..end
+            })
+        });
+        if let Some(range) = suffered {
+            count += 1;
+            if first.as_ref().is_none_or(|f| range.start < f.start) {
+                first = Some(range);
+            }
+        }
+    }
+    first.map(|r| (count, r))
+}
+
+/// Where what is said of a name ending at `at` begins: past an age in parentheses
+/// ("(62)") and an apposition between commas (", warga Matangkuli,") of at most 60
+/// bytes, before `end`.
+fn past_apposition(folded: &str, at: usize, end: usize) -> usize {
+    let Some(rest) = folded.get(at..end) else {
+        return at;
+    };
+    let mut from = at;
+    let trimmed = rest.trim_start();
+    if trimmed.starts_with('(') {
+        if let Some(k) = trimmed.find(')') {
+            from += rest.len() - trimmed.len() + k + 1;
+        }
+    }
+    // An apposition describes the person: it opens with a noun for people ("warga",
+    // "pengemudi", "anak") or "yang", and holds no sentence mark.
+    let rest = &folded[from..end];
+    if let Some(inner) = rest.strip_prefix(',') {
+        let opens = inner
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| PEOPLE.contains(&w) || KIN.contains(&w));
+        if let Some(k) = inner.find(',').filter(|&k| k <= 60 && opens) {
+            if !inner[..k].contains(['.', ';', '?', '!', '"']) {
+                from += 1 + k + 1;
+            }
+        }
+    }
+    from
+}
+
+/// Kinship and household nouns, and the relative "yang", that open an apposition
+/// ("Siti, istri korban,", "Rizal, yang mencoba melerai,").
+const KIN: &[&str] = &[
+    "istri",
+    "suami",
+    "putra",
+    "putri",
+    "ayah",
+    "ibu",
+    "adik",
+    "kakak",
+    "kakek",
+    "nenek",
+    "paman",
+    "bibi",
+    "cucu",
+    "menantu",
+    "mertua",
+    "sepupu",
+    "keponakan",
+    "pengemudi",
+    "sopir",
+    "pemilik",
+    "salah",
+    "yang",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::past_apposition;
+
+    #[test]
+    fn what_is_said_of_a_name_begins_past_its_age_and_apposition() {
+        let s = "ismail (62), warga matangkuli, meninggal dunia";
+        assert_eq!(&s[past_apposition(s, 6, s.len())..], " meninggal dunia");
+        let s = "rizal (25), yang mencoba melerai, mengalami luka";
+        assert_eq!(&s[past_apposition(s, 5, s.len())..], " mengalami luka");
+        // No apposition: a verb opens the part between commas.
+        let s = "salha, juga membenarkan sang mantan, meninggal";
+        assert_eq!(past_apposition(s, 5, s.len()), 5);
+        // Not across a sentence mark.
+        let s = "febri, warga bandung. luka, kata dia";
+        assert_eq!(past_apposition(s, 5, s.len()), 5);
+        let s = "iyus tewas";
+        assert_eq!(past_apposition(s, 4, s.len()), 4);
+    }
+}
