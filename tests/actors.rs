@@ -73,6 +73,23 @@ fn a_school_by_its_form_with_its_number_and_place() {
 }
 
 #[test]
+fn a_noun_of_kind_in_lowercase_before_a_name_names_a_body() {
+    let ids = institution_ids(
+        "Penumpang maskapai Sayap Nusa Air tertahan. Ia menggandeng band Gemintang Biru.",
+    );
+    assert_eq!(
+        ids,
+        ["perusahaan:sayap-nusa-air", "kelompok-musik:gemintang-biru"]
+    );
+    // Not a person, a month or common words after it.
+    let ids = institution_ids(
+        "Saham perusahaan Budi Santoso naik. Terbit di majalah Oktober lalu. Ia masuk klub \
+         Sepak Bola.",
+    );
+    assert!(ids.is_empty(), "{ids:?}");
+}
+
+#[test]
 fn a_street_named_after_a_body_names_no_body() {
     let ids = institution_ids("Kecelakaan terjadi di Jalan SMA XIV, dekat Jl. Universitas.");
     assert!(ids.is_empty(), "{ids:?}");

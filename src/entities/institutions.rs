@@ -163,6 +163,7 @@ pub fn resolve(ctx: &Context, places: &Places, runs: &Runs) -> Vec<Mention> {
         i = tail.last_hit + 1;
     }
     forms::tailed(ctx, runs, &mut out);
+    forms::led(ctx, runs, &mut out);
     forms::acronyms(ctx, runs, &mut out);
     out
 }

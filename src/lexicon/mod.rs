@@ -442,6 +442,7 @@ pub const LOOKUP_KINDS: &[&str] = &[
     "kin",
     "name-cue",
     "org-tail",
+    "org-lead",
     "locative",
     "thing-cue",
     "person-verb",
@@ -479,6 +480,9 @@ pub struct ClosedWord {
     pub role_tail: bool,
     /// The `org-tail` term it is (index into `terms`).
     pub org_tail: Option<u32>,
+    /// The `org-lead` term it is (index into `terms`): a noun that, written in lowercase
+    /// right before a capitalized name, says what kind of body it names ("maskapai").
+    pub org_lead: Option<u32>,
 }
 
 /// The bits of [`WordInfo::kinds`]: one per term kind ([`term_kind_bit`]).
@@ -658,11 +662,17 @@ impl Lexicons {
                     .iter()
                     .copied()
                     .find(|&t| lex.terms[t as usize].kind == "org-tail");
+                let org_lead = info
+                    .terms
+                    .iter()
+                    .copied()
+                    .find(|&t| lex.terms[t as usize].kind == "org-lead");
                 let c = ClosedWord {
                     kinds: info.kinds,
                     role: info.role,
                     role_tail: info.role_tail,
                     org_tail,
+                    org_lead,
                 };
                 closed.push((w.clone(), c));
             }

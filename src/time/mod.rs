@@ -136,7 +136,7 @@
 //! * Durations ("tiga hari") are not reported.
 
 mod grammar;
-mod labels;
+pub(crate) mod labels;
 mod resolve;
 
 use std::fmt;

@@ -78,6 +78,7 @@ const TERM_KINDS: &[&str] = &[
     "thing-cue",
     "person-verb",
     "org-tail",
+    "org-lead",
     "list",
     "toll",
     "not-event",
@@ -93,6 +94,7 @@ const LOOKUP_KINDS: &[&str] = &[
     "thing-cue",
     "person-verb",
     "org-tail",
+    "org-lead",
     "toll",
 ];
 
