@@ -45,6 +45,9 @@
 //!    Timur": no Kota Metro of Lampung; "Asrama Mahasiswa Papua Surabaya").
 //!    The first line (a headline in Title Case) is exempt (of the modifier rule, only
 //!    when short enough to be a headline). This rule runs first.
+//! 7. In an address, a name followed by a comma and a province that contains none of its
+//!    candidates is a local name there ("Gedung KPK, Kuningan, Jakarta": no Kabupaten
+//!    Kuningan), unless the names around it make a list of places. It runs after rule 6.
 
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -135,6 +138,7 @@ pub fn resolve(ctx: &Context, dateline: Option<Range<usize>>) -> Places {
     let lex = ctx.lex;
     let mut candidates: Vec<Vec<u32>> = (0..ctx.hits.len()).map(|i| candidates(ctx, i)).collect();
     drop_glued_names(ctx, &mut candidates);
+    drop_local_names(ctx, &mut candidates);
     let level = |p: u32| lex.places[p as usize].level;
     let mut single: Vec<u32> = candidates
         .iter()
@@ -276,6 +280,82 @@ fn drop_glued_names(ctx: &Context, candidates: &mut [Vec<u32>]) {
         if free.get(&ctx.hits[i].pattern) == Some(&false) {
             c.clear();
         }
+    }
+}
+
+/// Provinces made since 1999, with the province each was split from (Kemendagri codes):
+/// Banten, Bangka Belitung, Gorontalo, Maluku Utara, Kepulauan Riau, Papua Barat,
+/// Sulawesi Barat, Kalimantan Utara, and the Papua provinces of 2022.
+const SPLIT_FROM: &[(&str, &str)] = &[
+    ("36", "32"),
+    ("19", "16"),
+    ("75", "71"),
+    ("82", "81"),
+    ("21", "14"),
+    ("92", "91"),
+    ("76", "73"),
+    ("65", "64"),
+    ("93", "91"),
+    ("94", "91"),
+    ("95", "91"),
+    ("96", "92"),
+    ("96", "91"),
+];
+
+/// Rule 7: in an address ("Gedung KPK, Kuningan, Jakarta"), a name followed by a comma
+/// and a province that contains none of its candidates is a local name of that province
+/// (a neighbourhood, a building), not the regency or district of another province that
+/// shares it (Kabupaten Kuningan of Jawa Barat). Not in a list of places ("Garut,
+/// Jakarta, dan Bandung"), where the names before and after are places too.
+fn drop_local_names(ctx: &Context, candidates: &mut [Vec<u32>]) {
+    let lex = ctx.lex;
+    let after_comma = |i: usize| ctx.gap_after(i).is_some_and(|g| g.trim() == ",");
+    let is_place = |i: usize, c: &[Vec<u32>]| c.get(i).is_some_and(|c| !c.is_empty());
+    let mut local = Vec::new();
+    for i in 0..candidates.len().saturating_sub(1) {
+        let (mine, next) = (&candidates[i], &candidates[i + 1]);
+        if mine.is_empty() || next.is_empty() || !after_comma(i) {
+            continue;
+        }
+        let provinces = next
+            .iter()
+            .all(|&b| lex.places[b as usize].level == Level::Provinsi);
+        let below = mine.iter().all(|&a| {
+            matches!(
+                lex.places[a as usize].level,
+                Level::Kabupaten | Level::Kota | Level::Kecamatan
+            )
+        });
+        let indonesian = |p: u32| region(&lex.places[p as usize].id).0;
+        let province = |p: u32| region(&lex.places[p as usize].id).1;
+        // Inside, or inside a province split from it since 1999: the press still writes
+        // "Raja Ampat, Papua Barat", "Natuna, Riau".
+        let inside = mine.iter().any(|&a| {
+            next.iter().any(|&b| {
+                let (pa, pb) = (province(a), province(b));
+                pa == pb || SPLIT_FROM.contains(&(pa, pb))
+            })
+        });
+        if !mine.iter().chain(next).all(|&p| indonesian(p)) {
+            continue;
+        }
+        // A list: a place before it with a comma, a dash or "dan", or one after the
+        // province ("Semarang, Lampung dan beberapa kabupaten di Jawa Timur").
+        let list_gap = |g: &str| {
+            let g = g.trim();
+            matches!(g, "," | "-" | "dan" | "serta" | ", dan")
+                || (g.len() < 40 && (g.starts_with("dan ") || g.starts_with("serta ")))
+        };
+        let listed_before =
+            i > 0 && is_place(i - 1, candidates) && ctx.gap_after(i - 1).is_some_and(list_gap);
+        let listed_after =
+            is_place(i + 2, candidates) && ctx.gap_after(i + 1).is_some_and(list_gap);
+        if provinces && below && !inside && !listed_before && !listed_after {
+            local.push(i);
+        }
+    }
+    for i in local {
+        candidates[i].clear();
     }
 }
 
@@ -578,6 +658,25 @@ mod tests {
         let mut v: Vec<String> = places(text).into_iter().map(|(id, _)| id).collect();
         v.dedup();
         v
+    }
+
+    #[test]
+    fn a_name_in_an_address_of_another_province_is_a_local_name() {
+        // Kuningan of Jakarta (Setiabudi) is no Kabupaten Kuningan of Jawa Barat.
+        assert_eq!(
+            ids("Massa berkumpul di Gedung KPK, Kuningan, Jakarta, Senin."),
+            ["31"]
+        );
+        // A province split from the one the press still writes keeps the place.
+        assert_eq!(
+            ids("Wisatawan menyelam di Raja Ampat, Papua Barat, pekan lalu."),
+            ["96.03", "92"]
+        );
+        // A list of places is no address.
+        assert_eq!(
+            ids("Banjir melanda Garut, Jakarta, dan Bandung pekan lalu."),
+            ["32.05", "31", "32"]
+        );
     }
 
     #[test]
