@@ -357,3 +357,29 @@ fn a_toll_verb_right_before_a_number_takes_it() {
         [("dead".to_string(), 3.0), ("injured".to_string(), 1.0)]
     );
 }
+
+/// The main event's kind and place id of a text.
+fn main_place(text: &str) -> (String, Option<String>) {
+    let e = record(text).events.into_iter().next().expect("an event");
+    (e.kind, e.place)
+}
+
+#[test]
+fn the_main_event_happened_where_its_lead_says_or_inside_it() {
+    // Where an earthquake was felt, later in a paragraph, is not where it struck.
+    let (kind, place) = main_place(
+        "Gempa bumi bermagnitudo 6,0 mengguncang Tuban, Jawa Timur, Kamis (19/9/2019). \
+         Guncangan terasa hingga Yogyakarta. Seorang warga Kecamatan Depok, Sleman, \
+         mengaku kaget. Warga lain di Kecamatan Ngaglik, Sleman, berlari keluar rumah.",
+    );
+    assert_eq!(
+        (kind.as_str(), place.as_deref()),
+        ("disaster", Some("35.23"))
+    );
+    // A place inside the lead's, later in the paragraph, says where inside it.
+    let (_, place) = main_place(
+        "Seorang nenek dibunuh di Garut, Jawa Barat, Senin (16/9/2019). Polisi menangkap \
+         pelaku. Pembunuhan itu terjadi di rumah korban di Kecamatan Cibiuk, Garut.",
+    );
+    assert_eq!(place.as_deref(), Some("32.05.40"));
+}

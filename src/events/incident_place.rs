@@ -1,5 +1,6 @@
 //! Where an incident happened: the most specific Indonesian place of the sentence of its
-//! mention and, for the main event, of the lead paragraph, but for people's homes
+//! mention and, for the main event, of the lead (the first paragraph's first two
+//! sentences), but for people's homes
 //! ("warga Kecamatan X", "tinggal di X"), which count only when the text gives no other.
 
 use super::mentions::EventMention;
@@ -7,7 +8,8 @@ use super::text::Sentences;
 use super::Input;
 
 /// Where an incident happened: the most specific Indonesian place named in the sentence
-/// of its mention and, for the main event, in the lead paragraph ("di Desa Bolapapu,
+/// of its mention and, for the main event, in the lead: the first two sentences of the
+/// first paragraph ("di Desa Bolapapu,
 /// Kecamatan Kulawi, Kabupaten Sigi" → Kulawi); the first of the deepest.
 pub(super) fn incident_place(
     input: &Input,
@@ -18,20 +20,57 @@ pub(super) fn incident_place(
     let ctx = input.ctx;
     let text = ctx.text;
     let mut ranges = vec![sentences.at(text, lead.trigger.start)];
+    let mut paragraph = None;
     if main {
         let from = input.headline.as_ref().map_or(0, |h| h.end);
         if let Some(k) = text[from..].find(|c: char| !c.is_whitespace()) {
             let start = from + k;
             let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-            ranges.push(start..end);
+            // Its first two sentences: a text without line breaks is one paragraph,
+            // whose later sentences name where it was felt, where victims live, where
+            // officials spoke ("Gempa … mengguncang Tuban … dirasakan hingga …
+            // Kecamatan Depok").
+            let first = sentences.at(text, start);
+            let second = sentences.at(text, first.end.min(end.saturating_sub(1)));
+            ranges.push(start..end.min(second.end.max(first.end)));
+            paragraph = Some(start..end);
         }
     }
+    let found = best_place(input, &ranges);
+    let Some(paragraph) = paragraph else {
+        return found;
+    };
+    // The rest of the paragraph may say where inside that place ("… di Garut … di
+    // Kecamatan Cibiuk"), or tell it when the lead does not.
+    let wider = best_place(input, &[ranges[0].clone(), paragraph]);
+    match (found, wider) {
+        (None, w) => w,
+        (Some(f), Some(w)) if w != f && is_within(ctx.lex, w, f) => Some(w),
+        (f, _) => f,
+    }
+}
+
+/// Whether place `p` lies inside place `outer`.
+fn is_within(lex: &crate::lexicon::Lexicons, mut p: u32, outer: u32) -> bool {
+    while let Some(parent) = lex.place_parent(p) {
+        if parent == outer {
+            return true;
+        }
+        p = parent;
+    }
+    false
+}
+
+/// The most specific Indonesian place named in `ranges`, the first of the deepest; a
+/// person's home only when nothing else is named.
+fn best_place(input: &Input, ranges: &[std::ops::Range<usize>]) -> Option<u32> {
+    let ctx = input.ctx;
     let lex = ctx.lex;
     // The best place, and the best of people's homes ("warga Kecamatan Somba Opu"), which
     // tells where it happened only when nothing else does.
     let mut best: Option<(usize, u32)> = None;
     let mut best_home: Option<(usize, u32)> = None;
-    for r in &ranges {
+    for r in ranges {
         let first = ctx.hits.partition_point(|h| h.range.start < r.start);
         // Where the last home address read so far ends: a place after it and a comma
         // is the same address ("warga Desa X, Kecamatan Y").
