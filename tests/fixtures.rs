@@ -435,17 +435,23 @@ fn check_events(
     }
 }
 
-#[test]
-fn fixtures_match_their_hand_checked_expectations() {
-    let ex = Extractor::new().unwrap();
+/// The fixture texts (`fixtures/*.txt`), sorted.
+fn fixture_texts() -> Vec<std::path::PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
-    names.sort();
-    assert!(names.len() >= 4, "fixtures missing in {}", dir.display());
+    paths.sort();
+    paths
+}
+
+#[test]
+fn fixtures_match_their_hand_checked_expectations() {
+    let ex = Extractor::new().unwrap();
+    let names = fixture_texts();
+    assert!(names.len() >= 4, "fixtures missing");
     let filter = std::env::var("WARTA_CASE").unwrap_or_default();
     let mut bad = Vec::new();
     let mut gaps_seen = 0;
@@ -493,14 +499,7 @@ fn fixtures_match_their_hand_checked_expectations() {
 #[test]
 fn a_batch_gives_each_article_the_record_it_gets_alone() {
     let ex = Extractor::new().unwrap();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let mut articles: Vec<Article> = paths
+    let mut articles: Vec<Article> = fixture_texts()
         .iter()
         .map(|p| {
             let name = p.file_stem().unwrap().to_string_lossy().to_string();

@@ -250,16 +250,25 @@ pub(super) fn tailed(ctx: &Context, runs: &Runs, out: &mut Vec<Mention>) {
             if start == k || taken {
                 continue;
             }
-            let category = ctx.lex.category_of(kind).map(str::to_string);
-            found.push(Mention {
-                kind: kind.to_string(),
-                category,
-                label: Some(crate::extract::slug(&ctx.text[range.clone()])),
-                range,
-                ..Mention::default()
-            });
+            found.push(named_body(ctx, kind, range));
         }
     }
+    merge(out, found);
+}
+
+/// A body of type `kind` found by its form, labelled with its name at `range`.
+fn named_body(ctx: &Context, kind: &str, range: Range<usize>) -> Mention {
+    Mention {
+        kind: kind.to_string(),
+        category: ctx.lex.category_of(kind).map(str::to_string),
+        label: Some(crate::extract::slug(&ctx.text[range.clone()])),
+        range,
+        ..Mention::default()
+    }
+}
+
+/// Adds `found` to the mentions `out`, kept in text order.
+fn merge(out: &mut Vec<Mention>, found: Vec<Mention>) {
     if !found.is_empty() {
         out.extend(found);
         out.sort_by_key(|m| m.range.start);
@@ -326,18 +335,9 @@ pub(super) fn led(ctx: &Context, runs: &Runs, out: &mut Vec<Mention>) {
             continue;
         }
         let kind = ctx.lex.terms[t as usize].value.as_str();
-        found.push(Mention {
-            kind: kind.to_string(),
-            category: ctx.lex.category_of(kind).map(str::to_string),
-            label: Some(crate::extract::slug(&ctx.text[range.clone()])),
-            range,
-            ..Mention::default()
-        });
+        found.push(named_body(ctx, kind, range));
     }
-    if !found.is_empty() {
-        out.extend(found);
-        out.sort_by_key(|m| m.range.start);
-    }
+    merge(out, found);
 }
 
 /// The type of the `org-tail` term that a folded word is, if any.
@@ -431,8 +431,5 @@ pub(super) fn acronyms(ctx: &Context, runs: &Runs, out: &mut Vec<Mention>) {
             });
         }
     }
-    if !found.is_empty() {
-        out.extend(found);
-        out.sort_by_key(|m| m.range.start);
-    }
+    merge(out, found);
 }
