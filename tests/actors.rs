@@ -383,3 +383,22 @@ fn the_main_event_happened_where_its_lead_says_or_inside_it() {
     );
     assert_eq!(place.as_deref(), Some("32.05.40"));
 }
+
+#[test]
+fn a_beating_is_an_attack_but_not_a_gong_or_a_match() {
+    let (kind, _) = main_place(
+        "Seorang jambret babak belur dihajar warga di Pasar Baru, Senin (16/9/2019) malam.",
+    );
+    assert_eq!(kind, "attack");
+    let (kind, _) =
+        main_place("Warga memukuli seorang pencuri motor hingga luka di Desa Sukamaju, Bogor.");
+    assert_eq!(kind, "attack");
+    // An opening ceremony's gong and a football score are no attack.
+    for text in [
+        "Pameran itu dibuka dengan pemukulan gong oleh bupati, Senin (16/9/2019).",
+        "Madrid dihajar PSG 0-3 dalam laga perdana Liga Champions, Rabu (18/9/2019).",
+    ] {
+        let kinds: Vec<String> = record(text).events.into_iter().map(|e| e.kind).collect();
+        assert!(!kinds.contains(&"attack".to_string()), "{text}: {kinds:?}");
+    }
+}
