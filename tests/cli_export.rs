@@ -8,23 +8,15 @@ use warta::acled::COLUMNS;
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/records.rs"]
+mod records;
 
 use cli::warta;
 
-fn span(text: &str) -> Value {
-    json!({"start": 0, "end": text.len(), "text": text})
-}
+use records::span;
 
 fn event(kind: &str, subtype: &str, place: Option<&str>, date: Option<&str>) -> Value {
-    let date = date.map(|d| {
-        json!({"value": d, "end": null, "kind": "date", "precision": "day", "weekday": null,
-               "weekday_ok": null, "year": "explicit", "time": null, "zone": null,
-               "part_of_day": null, "publication": false, "span": span(d)})
-    });
-    json!({"kind": kind, "subtype": subtype, "title": null, "date": date, "venue": null,
-           "place": place, "place_precision": null, "scope": null, "election": null,
-           "chair": null, "participants": [], "actors": {"actor1": [], "actor2": []},
-           "counts": [], "speakers": [], "trigger": span(subtype)})
+    records::event(kind, Some(subtype), place, date.map(|d| (d, "day")))
 }
 
 fn count(kind: &str, value: u32, approx: bool) -> Value {
@@ -32,11 +24,7 @@ fn count(kind: &str, value: u32, approx: bool) -> Value {
 }
 
 fn record(id: &str, events: Vec<Value>) -> Value {
-    json!({"schema": "warta/1",
-           "doc": {"id": id, "bytes": 100, "title": "Judul berita uji", "publisher": "WARTA.UJI",
-                   "dateline": null, "author": null, "editor": null, "reference_date": null},
-           "events": events, "people": [], "institutions": [], "groups": [], "places": [],
-           "times": [], "figures": [], "quotes": [], "warnings": []})
+    records::record(id, Some("Judul berita uji"), Some("WARTA.UJI"), events)
 }
 
 /// A protest in Muara Badak that turned into a riot, and the arrests after it; the

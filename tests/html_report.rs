@@ -11,6 +11,8 @@ use warta::record::Record;
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/records.rs"]
+mod records;
 
 use cli::warta;
 
@@ -18,29 +20,15 @@ fn lex() -> Lexicons {
     Lexicons::load(&LexiconFiles::embedded()).unwrap()
 }
 
-fn span(text: &str) -> Value {
-    json!({"start": 0, "end": text.len(), "text": text})
-}
+use records::span;
 
 /// An event; `date` is `(value, precision)`.
 fn event(kind: &str, date: Option<(&str, &str)>, place: Option<&str>) -> Value {
-    let date = date.map(|(v, p)| {
-        json!({"value": v, "end": null, "kind": "date", "precision": p, "weekday": null,
-               "weekday_ok": null, "year": "explicit", "time": null, "zone": null,
-               "part_of_day": null, "publication": false, "span": span(v)})
-    });
-    json!({"kind": kind, "subtype": null, "title": null, "date": date, "venue": null,
-           "place": place, "place_precision": null, "scope": null, "election": null,
-           "chair": null, "participants": [], "actors": {"actor1": [], "actor2": []},
-           "counts": [], "speakers": [], "trigger": span(kind)})
+    records::event(kind, None, place, date)
 }
 
 fn record(id: &str, events: Vec<Value>) -> Value {
-    json!({"schema": "warta/1",
-           "doc": {"id": id, "bytes": 100, "title": null, "publisher": null,
-                   "dateline": null, "author": null, "editor": null, "reference_date": null},
-           "events": events, "people": [], "institutions": [], "groups": [], "places": [],
-           "times": [], "figures": [], "quotes": [], "warnings": []})
+    records::record(id, None, None, events)
 }
 
 fn person(id: &str, name: &str) -> Value {

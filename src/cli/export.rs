@@ -1,12 +1,12 @@
 //! `warta export --format acled`: warta/1 records (JSONL) in, one ACLED CSV row per event out.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufRead, BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use warta::acled::{self, Line};
-use warta::lexicon::{LexiconFiles, Lexicons};
+use warta::lexicon::Lexicons;
 
 /// The formats `warta export` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -58,20 +58,12 @@ enum Stop {
 /// file failed, 2 when the lexicons do not load.
 pub fn run(args: Args) -> ExitCode {
     let Format::Acled = args.format;
-    let Some(lex) = lexicons(args.lexicons.as_deref()) else {
+    let Some(lex) = super::lexicons(args.lexicons.as_deref()) else {
         return ExitCode::from(2);
     };
     let input = args.input.display().to_string();
-    let reader: Box<dyn BufRead> = if args.input.as_os_str() == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        match File::open(&args.input) {
-            Ok(f) => Box::new(BufReader::new(f)),
-            Err(e) => {
-                eprintln!("warta: {input}: {e}");
-                return ExitCode::from(1);
-            }
-        }
+    let Some(reader) = super::open_lines(&args.input) else {
+        return ExitCode::from(1);
     };
     let (out, out_name): (Box<dyn Write>, String) = match &args.output {
         Some(p) => match File::create(p) {
@@ -106,16 +98,6 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// The embedded lexicons, plus `dir`'s files; prints the error otherwise.
-fn lexicons(dir: Option<&Path>) -> Option<Lexicons> {
-    let mut files = LexiconFiles::embedded();
-    let loaded = match dir {
-        Some(d) => files.add_dir(d).and_then(|()| Lexicons::load(&files)),
-        None => Lexicons::load(&files),
-    };
-    loaded.map_err(|e| eprintln!("warta: {e}")).ok()
 }
 
 fn write_error(e: io::Error, out_name: &str) -> Stop {

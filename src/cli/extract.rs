@@ -11,7 +11,6 @@ use warta::Extractor;
 
 use super::pipeline::{self, Options, Source};
 use super::progress::Progress;
-use warta::jsonl::Fields;
 
 /// Flags of `warta extract`.
 #[derive(Debug, clap::Args)]
@@ -23,12 +22,8 @@ pub struct Args {
     /// A JSONL file (or - for stdin): one JSON object per line, one record per line.
     #[arg(long, value_name = "FILE|-")]
     jsonl: Option<PathBuf>,
-    /// The JSONL field holding the text [default: "text", else "content"].
-    #[arg(long, value_name = "NAME")]
-    text_field: Option<String>,
-    /// The JSONL field holding the id (a missing id becomes the line number).
-    #[arg(long, value_name = "NAME", default_value = "id")]
-    id_field: String,
+    #[command(flatten)]
+    input: super::InputFlags,
     /// Worker threads [default: all cores].
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -38,18 +33,12 @@ pub struct Args {
     /// Indent each record (the output is then no longer one record per line).
     #[arg(long)]
     pretty: bool,
-    /// Publication date (YYYY-MM-DD) anchoring partial and relative dates of every input
-    /// that carries none.
-    #[arg(long, value_parser = parse_date)]
-    reference_date: Option<Date>,
     /// A folder of lexicon files added to (or replacing by name) the embedded ones.
     #[arg(long)]
     lexicons: Option<PathBuf>,
-    /// Texts larger than this many bytes get an error record instead of a record.
-    #[arg(long, default_value_t = warta::jsonl::DEFAULT_MAX_BYTES)]
-    max_bytes: usize,
 }
 
+/// A `--reference-date` value: a date written YYYY-MM-DD.
 pub fn parse_date(s: &str) -> Result<Date, String> {
     s.parse::<Date>()
         .map_err(|e| format!("'{s}' is not a date (YYYY-MM-DD): {e}"))
@@ -105,12 +94,7 @@ pub fn run(args: Args) -> ExitCode {
     let progress = Progress::new(total, args.quiet);
     let opts = Options {
         extractor: &extractor,
-        fields: Fields {
-            text: args.text_field,
-            id: args.id_field,
-            max_bytes: args.max_bytes,
-            default_date: args.reference_date,
-        },
+        fields: args.input.fields(),
         threads: threads(args.threads),
         pretty: args.pretty,
         quiet: args.quiet,

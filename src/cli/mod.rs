@@ -88,3 +88,59 @@ pub fn run() -> ExitCode {
         } => lexicon::check(dir, alone, date),
     }
 }
+
+/// The embedded lexicons, plus `dir`'s files; prints the error otherwise (`warta export`
+/// and `warta report` need the lexicons, not an extractor).
+fn lexicons(dir: Option<&std::path::Path>) -> Option<warta::lexicon::Lexicons> {
+    use warta::lexicon::{LexiconFiles, Lexicons};
+    let mut files = LexiconFiles::embedded();
+    let loaded = match dir {
+        Some(d) => files.add_dir(d).and_then(|()| Lexicons::load(&files)),
+        None => Lexicons::load(&files),
+    };
+    loaded.map_err(|e| eprintln!("warta: {e}")).ok()
+}
+
+/// A records file read line by line, or stdin for "-"; prints the error otherwise.
+fn open_lines(path: &std::path::Path) -> Option<Box<dyn std::io::BufRead>> {
+    if path.as_os_str() == "-" {
+        return Some(Box::new(std::io::stdin().lock()));
+    }
+    match std::fs::File::open(path) {
+        Ok(f) => Some(Box::new(std::io::BufReader::new(f))),
+        Err(e) => {
+            eprintln!("warta: {}: {e}", path.display());
+            None
+        }
+    }
+}
+
+/// The flags that say how to read an input, shared by `warta extract` and `warta show`.
+#[derive(Debug, clap::Args)]
+struct InputFlags {
+    /// The JSONL field holding the text [default: "text", else "content"].
+    #[arg(long, value_name = "NAME")]
+    text_field: Option<String>,
+    /// The JSONL field holding the id (a missing id becomes the line number).
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    id_field: String,
+    /// Publication date (YYYY-MM-DD) anchoring partial and relative dates of every input
+    /// that carries none.
+    #[arg(long, value_parser = extract::parse_date)]
+    reference_date: Option<jiff::civil::Date>,
+    /// Texts larger than this many bytes are refused: an error record (or entry) instead.
+    #[arg(long, default_value_t = warta::jsonl::DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
+}
+
+impl InputFlags {
+    /// The JSONL reading these flags ask for.
+    fn fields(&self) -> warta::jsonl::Fields {
+        warta::jsonl::Fields {
+            text: self.text_field.clone(),
+            id: self.id_field.clone(),
+            max_bytes: self.max_bytes,
+            default_date: self.reference_date,
+        }
+    }
+}

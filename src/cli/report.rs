@@ -1,12 +1,10 @@
 //! `warta report`: an archive of warta/1 records (JSONL) as one HTML report.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufRead, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use warta::html::report::Report;
-use warta::lexicon::{LexiconFiles, Lexicons};
 
 /// Flags of `warta report`.
 #[derive(Debug, clap::Args)]
@@ -32,20 +30,12 @@ const MAX_REPORTED: u64 = 20;
 /// Runs `warta report`: exit 0 when every line was read, 1 when any line was bad or a
 /// file failed, 2 when the lexicons do not load.
 pub fn run(args: Args) -> ExitCode {
-    let Some(lex) = lexicons(args.lexicons.as_deref()) else {
+    let Some(lex) = super::lexicons(args.lexicons.as_deref()) else {
         return ExitCode::from(2);
     };
     let input = args.input.display().to_string();
-    let reader: Box<dyn BufRead> = if args.input.as_os_str() == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        match File::open(&args.input) {
-            Ok(f) => Box::new(BufReader::new(f)),
-            Err(e) => {
-                eprintln!("warta: {input}: {e}");
-                return ExitCode::from(1);
-            }
-        }
+    let Some(reader) = super::open_lines(&args.input) else {
+        return ExitCode::from(1);
     };
     let mut report = Report::new();
     report.set_source(&input);
@@ -109,14 +99,4 @@ fn write(page: &str, output: Option<&PathBuf>) -> Result<(), String> {
             }
         }
     }
-}
-
-/// The embedded lexicons, plus `dir`'s files; prints the error otherwise.
-fn lexicons(dir: Option<&Path>) -> Option<Lexicons> {
-    let mut files = LexiconFiles::embedded();
-    let loaded = match dir {
-        Some(d) => files.add_dir(d).and_then(|()| Lexicons::load(&files)),
-        None => Lexicons::load(&files),
-    };
-    loaded.map_err(|e| eprintln!("warta: {e}")).ok()
 }

@@ -4,7 +4,6 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use jiff::civil::Date;
 use warta::html::page::Page;
 use warta::jsonl::{self, Fields};
 use warta::record::{ErrorDoc, ErrorRecord};
@@ -24,25 +23,14 @@ pub struct Args {
     /// becomes an article of the page (a bad line an error entry).
     #[arg(long, value_name = "FILE|-")]
     jsonl: Option<PathBuf>,
-    /// The JSONL field holding the text [default: "text", else "content"].
-    #[arg(long, value_name = "NAME")]
-    text_field: Option<String>,
-    /// The JSONL field holding the id (a missing id becomes the line number).
-    #[arg(long, value_name = "NAME", default_value = "id")]
-    id_field: String,
+    #[command(flatten)]
+    read: super::InputFlags,
     /// Show only the first N lines of the JSONL input.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
-    /// Publication date (YYYY-MM-DD) anchoring partial and relative dates of every input
-    /// that carries none.
-    #[arg(long, value_parser = super::extract::parse_date)]
-    reference_date: Option<Date>,
     /// A folder of lexicon files added to (or replacing by name) the embedded ones.
     #[arg(long)]
     lexicons: Option<PathBuf>,
-    /// Texts larger than this many bytes are refused.
-    #[arg(long, default_value_t = warta::jsonl::DEFAULT_MAX_BYTES)]
-    max_bytes: usize,
     /// Write the page to this file instead of stdout.
     #[arg(long, short, value_name = "OUT")]
     output: Option<PathBuf>,
@@ -88,14 +76,14 @@ pub fn run(args: Args) -> ExitCode {
 
 /// Renders one text file (or stdin) into a page; its id is the file stem, or `-`.
 fn text_page(path: &Path, args: &Args, ex: &Extractor) -> Result<Page, String> {
-    let text = read_text(path, args.max_bytes)?;
+    let text = read_text(path, args.read.max_bytes)?;
     let id = if path.as_os_str() == "-" {
         "-".to_string()
     } else {
         super::pipeline::stem(path)
     };
     let article = Article {
-        published: args.reference_date,
+        published: args.read.reference_date,
         ..Article::new(id, text)
     };
     let record = ex.extract(&article);
@@ -132,12 +120,7 @@ fn read_text(path: &Path, max: usize) -> Result<String, String> {
 
 /// Renders every line of a JSONL input (up to `--limit`) into one page.
 fn jsonl_page(path: &Path, args: &Args, ex: &Extractor) -> io::Result<Page> {
-    let fields = Fields {
-        text: args.text_field.clone(),
-        id: args.id_field.clone(),
-        max_bytes: args.max_bytes,
-        default_date: args.reference_date,
-    };
+    let fields = args.read.fields();
     let stdin = path.as_os_str() == "-";
     let reader: Box<dyn BufRead> = if stdin {
         Box::new(BufReader::with_capacity(1 << 16, io::stdin().lock()))

@@ -20,9 +20,6 @@ use super::proper::Runs;
 use super::{forms, Context};
 use crate::gazetteer::Entry;
 
-/// Street words: a body's head word right after one names a street ("Jalan SMA XIV").
-const STREET_WORDS: &[&str] = &["jalan", "jl", "jl.", "jln", "jln.", "gang", "gg", "gg."];
-
 /// Institution types that carry unit designations.
 const UNIT_TYPES: &[&str] = &[
     "kodam", "korem", "kodim", "koramil", "lanal", "lanud", "lantamal", "yonif", "brimob", "polda",
@@ -111,7 +108,7 @@ pub fn resolve(ctx: &Context, places: &Places, runs: &Runs) -> Vec<Mention> {
         let entry = &ctx.lex.institutions[k as usize];
         // "Jalan SMA XIV", "Jl. Universitas": a street named after a body.
         if entry.pattern.is_some()
-            && STREET_WORDS.contains(&ctx.word_before(ctx.hits[i].range.start))
+            && super::STREET_WORDS.contains(&ctx.word_before(ctx.hits[i].range.start))
         {
             i += 1;
             continue;

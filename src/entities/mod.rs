@@ -24,6 +24,11 @@ use std::ops::Range;
 use crate::gazetteer::{Entry, Gazetteer, Hit};
 use crate::lexicon::{Lexicons, TitleClass};
 
+/// Street words: a name right after one is a street's ("Jalan Kuningan Persada", "Jl.
+/// Bontang", "Jalan SMA XIV"), not a place's or a body's.
+pub(crate) const STREET_WORDS: &[&str] =
+    &["jalan", "jl", "jl.", "jln", "jln.", "gang", "gg", "gg."];
+
 /// Everything the entity resolvers read.
 #[derive(Clone, Copy, Debug)]
 pub struct Context<'a> {

@@ -74,11 +74,9 @@ const DISTRICT_WORDS: &[&str] = &[
     "panwascam",
 ];
 
-/// Words after which a bare place name is part of another name: a street ("Jalan
-/// Kuningan Persada", "Jl. Bontang") or a company ("PT Langgam Inti", "CV Kutai").
-const NAME_HEADS: &[&str] = &[
-    "jalan", "jl", "jl.", "jln", "jln.", "gang", "gg", "gg.", "pt", "pt.", "cv", "cv.",
-];
+/// Words after which a bare place name is part of a company's name ("PT Langgam Inti",
+/// "CV Kutai"); after a street word ([`super::STREET_WORDS`]) it is a street's.
+const COMPANY_HEADS: &[&str] = &["pt", "pt.", "cv", "cv."];
 
 /// Level words that may open a hit ("kota Semarang"); rule 1 looks past them.
 const LEVEL_PREFIXES: &[&str] = &[
@@ -453,7 +451,7 @@ fn candidates(ctx: &Context, i: usize) -> Vec<u32> {
         return Vec::new();
     }
     let before = ctx.word_before(ctx.hits[i].range.start);
-    if NAME_HEADS.contains(&before) {
+    if super::STREET_WORDS.contains(&before) || COMPANY_HEADS.contains(&before) {
         return Vec::new();
     }
     let wanted = match before {
