@@ -174,6 +174,20 @@ pub(crate) fn proper_word(folded: &str, pos: usize) -> &str {
 /// Whether two words are at most one substitution, insertion or deletion apart
 /// ("Kapala"/"Kepala", "Hitel"/"Hotel").
 pub(crate) fn one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len().abs_diff(b.len()) > 1 {
+            return false;
+        }
+        let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let suffix = a
+            .iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take_while(|(x, y)| x == y)
+            .count();
+        return prefix + suffix + 1 >= a.len().max(b.len());
+    }
     let (len_a, len_b) = (a.chars().count(), b.chars().count());
     if len_a.abs_diff(len_b) > 1 {
         return false;

@@ -1,6 +1,7 @@
 //! Building an event from its mentions: the evidence sentences, and each field read from
 //! the first of them that gives it.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::actors::chair_in;
@@ -13,7 +14,8 @@ use super::{FoundEvent, Input};
 /// Sentence-initial words that refer back to the main event.
 const ANAPHORS: &[&str] = &["acara", "kegiatan", "agenda"];
 
-/// Builds one event from its mentions.
+/// Builds one event from its mentions. `dominant` keeps the election the article names
+/// most often, read once for all its events.
 pub(super) fn build(
     input: &Input,
     cache: &mut Sentences,
@@ -21,6 +23,7 @@ pub(super) fn build(
     group: &[&EventMention],
     main: bool,
     main_event: Option<&FoundEvent>,
+    dominant: &OnceCell<Option<(String, i32)>>,
 ) -> FoundEvent {
     let ctx = input.ctx;
     let text = ctx.text;
@@ -99,7 +102,7 @@ pub(super) fn build(
             election_in(input, &para)
         })
         .or_else(|| input.headline.as_ref().and_then(|h| election_in(input, h)))
-        .or_else(|| dominant_election(input));
+        .or_else(|| dominant.get_or_init(|| dominant_election(input)).clone());
 
     let mut people: Vec<usize> = Vec::new();
     let mut institutions: Vec<usize> = Vec::new();

@@ -311,6 +311,7 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
         }
     }
     let mut out: Vec<FoundEvent> = Vec::new();
+    let dominant = std::cell::OnceCell::new();
     for (n, kind) in kinds.iter().enumerate() {
         let group: Vec<&EventMention> = usable
             .iter()
@@ -318,7 +319,15 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
             .filter(|m| kind_of(m) == *kind)
             .collect();
         let lead = if n == 0 { main } else { group[0] };
-        let mut ev = build(input, &mut sentences, lead, &group, n == 0, out.first());
+        let mut ev = build(
+            input,
+            &mut sentences,
+            lead,
+            &group,
+            n == 0,
+            out.first(),
+            &dominant,
+        );
         // The evidence of the main event is the article but for the sentences of other
         // events; of another event, the sentences of its mentions.
         let own: Vec<usize> = group.iter().map(|m| m.trigger.start).collect();

@@ -69,6 +69,10 @@ pub(super) fn mentions(input: &Input, sentences: &mut Sentences) -> Vec<EventMen
             })
             .collect();
         let range = ctx.hits[i].range.clone();
+        // The cheap reasons to pass a trigger by come first.
+        if rows.is_empty() || range.start < absorbed || in_quote(input.quotes, range.start) {
+            continue;
+        }
         // Rows that ask for a context word count only where their sentence has one.
         let mut rows = rows;
         if rows.iter().any(|&r| !ctx.lex.events[r].context.is_empty()) {
@@ -82,11 +86,7 @@ pub(super) fn mentions(input: &Input, sentences: &mut Sentences) -> Vec<EventMen
             }
             rows.retain(|&r| ctx.lex.event_context_wanted(r, &seen.1));
         }
-        if rows.is_empty()
-            || range.start < absorbed
-            || in_quote(input.quotes, range.start)
-            || speech.reported(ctx, sentences, range.start)
-        {
+        if rows.is_empty() || speech.reported(ctx, sentences, range.start) {
             continue;
         }
         let window = name_window(input, i);
