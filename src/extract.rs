@@ -391,7 +391,7 @@ impl Extractor {
                             // "Terkait Karhutla, Fadli Zon Minta …": the fires are the
                             // topic's background, not what the headline reports.
                             if !kinds.contains(&kind)
-                                && !events::is_background(&folded, h.range.start)
+                                && !events::is_headline_background(&folded, h.range.start)
                             {
                                 kinds.push(kind);
                             }

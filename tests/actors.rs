@@ -402,3 +402,61 @@ fn a_beating_is_an_attack_but_not_a_gong_or_a_match() {
         assert!(!kinds.contains(&"attack".to_string()), "{text}: {kinds:?}");
     }
 }
+
+/// The event kinds of a text, main first.
+fn event_kinds(article: &Article) -> Vec<String> {
+    static EXTRACTOR: std::sync::LazyLock<Extractor> =
+        std::sync::LazyLock::new(|| Extractor::new().expect("embedded lexicons load"));
+    EXTRACTOR
+        .extract(article)
+        .events
+        .into_iter()
+        .map(|e| e.kind)
+        .collect()
+}
+
+#[test]
+fn rapat_as_tight_is_no_meeting() {
+    for text in [
+        "Pintu dan jendela rumah itu tertutup rapat saat polisi tiba, Senin (16/9/2019).",
+        "Kamar itu dikunci rapat-rapat dari dalam oleh penghuninya.",
+        "Jarak antarkendaraan terlalu rapat sehingga tabrakan tak terhindarkan.",
+    ] {
+        let kinds = event_kinds(&Article::new("t", text));
+        assert!(!kinds.contains(&"meeting".to_string()), "{text}: {kinds:?}");
+    }
+    // Meetings said in the plural stay meetings.
+    let kinds = event_kinds(&Article::new(
+        "t",
+        "Pasal itu disusun dalam rapat-rapat tertutup di DPR, Senin (16/9/2019).",
+    ));
+    assert_eq!(kinds.first().map(String::as_str), Some("meeting"));
+}
+
+#[test]
+fn a_separate_headline_names_the_main_event_even_when_the_text_tells_it_as_background() {
+    let mut article = Article::new(
+        "t",
+        "Seorang pemuda di Desa Sukamaju, Kabupaten Garut, Jawa Barat, diamankan warga, \
+         Selasa (17/9/2019). Usai membunuh anak tetangganya, pelaku AH (31) sempat \
+         melarikan diri.",
+    );
+    article.title = Some("Pemuda Gorok Anak Tetangga hingga Tewas".to_string());
+    assert_eq!(
+        event_kinds(&article).first().map(String::as_str),
+        Some("attack")
+    );
+    // What a headline names as a cause ("karena", "Pasca-") does not lead.
+    let mut article = Article::new(
+        "t",
+        "Wisatawan kembali berdatangan ke pantai itu. Pengelola mengunjungi sejumlah \
+         biro perjalanan di Jakarta, Senin (16/9/2019). Pantai itu rusak pasca tsunami \
+         tahun lalu.",
+    );
+    article.title =
+        Some("Kembalikan Wisatawan Pasca-Tsunami, Pengelola Gelar Triathlon".to_string());
+    assert_ne!(
+        event_kinds(&article).first().map(String::as_str),
+        Some("disaster")
+    );
+}

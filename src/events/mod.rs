@@ -108,7 +108,7 @@ use self::counts::FoundCount;
 use self::incident_place::incident_place;
 use self::kinds::{absorbs, count_kinds, owns, CEREMONIAL, INCIDENTS};
 use self::mentions::{container_meeting, mentions, EventMention};
-pub(crate) use self::mentions::{harm_cause, is_background};
+pub(crate) use self::mentions::{harm_cause, is_headline_background};
 use self::sides::{Actor, Candidate};
 use self::text::Sentences;
 use crate::entities::groups::FoundGroup;
@@ -261,32 +261,36 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
             || in_lead(m)
             || input.title_kinds.contains(&kind_of(m))
     };
+    // A headline that names an event as the cause of a death or an injury ("Pelajar
+    // Tewas Usai Dikeroyok Saat Demo"): that event, whatever else it names.
     let Some(mut main) = usable
         .iter()
         .copied()
-        .filter(|m| !m.background)
-        .find(in_headline)
-        .or_else(|| {
-            input.title_kinds.iter().find_map(|k| {
-                usable
-                    .iter()
-                    .copied()
-                    .find(|m| !m.background && kind_of(m) == *k)
-            })
-        })
-        // A headline that names an event only as the cause of a death or an injury
-        // ("Pelajar Tewas Usai Dikeroyok"): that event.
-        .or_else(|| {
-            usable
-                .iter()
-                .copied()
-                .find(|m| m.harm_cause && in_headline(m))
-        })
+        .find(|m| m.harm_cause && in_headline(m))
         .or_else(|| {
             input
                 .title_harm
                 .iter()
                 .find_map(|k| usable.iter().copied().find(|m| kind_of(m) == *k))
+        })
+        .or_else(|| {
+            usable
+                .iter()
+                .copied()
+                .filter(|m| !m.background)
+                .find(in_headline)
+        })
+        // The first kind a separate headline names that the text reports, told as the
+        // event itself, else as the background of another ("Usai membunuh, pelaku …").
+        .or_else(|| {
+            input.title_kinds.iter().find_map(|k| {
+                let mut of_kind = usable.iter().copied().filter(|m| kind_of(m) == *k);
+                let all: Vec<&EventMention> = of_kind.by_ref().collect();
+                all.iter()
+                    .copied()
+                    .find(|m| !m.background)
+                    .or(all.first().copied())
+            })
         })
         .or_else(|| {
             usable

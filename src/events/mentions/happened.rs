@@ -104,10 +104,19 @@ pub(crate) fn is_background(folded: &str, pos: usize) -> bool {
     let mut before = words_before(folded, pos, 3);
     let (first, second, third) = (before.next(), before.next(), before.next());
     // "Duduk Perkara Kecelakaan …" tells the facts of the event: it is the subject.
+    // "Pasca-Tsunami": the word of cause may be glued to the trigger by a hyphen.
     let cause = |w: Option<&str>, next: Option<&str>| {
-        w.is_some_and(|w| BACKGROUND.contains(&w) && !(w == "perkara" && next == Some("duduk")))
+        w.map(|w| w.trim_end_matches('-'))
+            .is_some_and(|w| BACKGROUND.contains(&w) && !(w == "perkara" && next == Some("duduk")))
     };
     cause(first, second) || cause(second, third)
+}
+
+/// Whether the trigger at `pos` of a headline `folded` is named as the cause or the
+/// background of what the headline reports: as in a text ([`is_background`]), or after
+/// "karena" ("Pencopotan Personel karena Karhutla").
+pub(crate) fn is_headline_background(folded: &str, pos: usize) -> bool {
+    is_background(folded, pos) || words_before(folded, pos, 1).next() == Some("karena")
 }
 
 /// Words of cause between a death or an injury and the trigger that caused it ("tewas

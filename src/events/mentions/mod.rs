@@ -13,7 +13,7 @@ mod name;
 use std::ops::Range;
 
 use self::happened::irrealis;
-pub(crate) use self::happened::{harm_cause, is_background};
+pub(crate) use self::happened::{harm_cause, is_background, is_headline_background};
 use self::name::name_window;
 use super::text::{in_quote, Sentences};
 use super::Input;
