@@ -90,6 +90,30 @@ fn a_noun_of_kind_in_lowercase_before_a_name_names_a_body() {
 }
 
 #[test]
+fn a_noun_of_kind_before_bernama_or_after_the_name_names_a_body() {
+    let ids = institution_ids(
+        "Ia lalu mendirikan perusahaan rintisan bernama Kopi Senja Lestari di Bandung.",
+    );
+    assert_eq!(ids, ["perusahaan:kopi-senja-lestari"]);
+    let ids = institution_ids(
+        "Sementara itu, Gemintang Biru adalah sebuah band asal Malang. Kemudian Sayap          Nusa, maskapai milik daerah, menambah rute.",
+    );
+    assert_eq!(
+        ids,
+        ["kelompok-musik:gemintang-biru", "perusahaan:sayap-nusa"]
+    );
+    // A list, a noun that leads the next name, and the tail of a longer name are not.
+    let ids = institution_ids(
+        "Pemerintah Daerah, perusahaan, dan warga hadir. Dilansir Harian Pagi,          perusahaan Sayap Nusa Air menambah rute. Data PT Sayap Nusa (Persero) Tbk, emiten          penerbangan itu, naik.",
+    );
+    assert!(
+        !ids.iter()
+            .any(|i| i.contains("harian-pagi") || i.contains("tbk")),
+        "{ids:?}"
+    );
+}
+
+#[test]
 fn a_street_named_after_a_body_names_no_body() {
     let ids = institution_ids("Kecelakaan terjadi di Jalan SMA XIV, dekat Jl. Universitas.");
     assert!(ids.is_empty(), "{ids:?}");

@@ -162,6 +162,13 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Whether `pos` starts a sentence: nothing but spaces, and before them a line start, a
+/// sentence mark, a quote, an opening parenthesis or a dash.
+pub(crate) fn sentence_start(text: &str, pos: usize) -> bool {
+    let head = text[..pos].trim_end_matches(' ');
+    head.is_empty() || head.ends_with(['.', '!', '?', ':', '"', '\'', '(', '-', '\n', ';'])
+}
+
 /// The word starting at `pos` of a folded text (letters and digits).
 pub(crate) fn proper_word(folded: &str, pos: usize) -> &str {
     let rest = folded.get(pos..).unwrap_or("");

@@ -525,12 +525,7 @@ pub(super) fn age(rest: &str) -> bool {
     tail.starts_with(')')
 }
 
-/// Whether `pos` starts a sentence: nothing but spaces, and before them a line start, a
-/// sentence mark, a quote, an opening parenthesis or a dash.
-pub(super) fn sentence_start(text: &str, pos: usize) -> bool {
-    let head = text[..pos].trim_end_matches(' ');
-    head.is_empty() || head.ends_with(['.', '!', '?', ':', '"', '\'', '(', '-', '\n', ';'])
-}
+pub(super) use crate::entities::sentence_start;
 
 /// Where the double quotes and line ends of a text are, to tell in logarithmic time
 /// whether a position stands inside a pair of quotes of its line.

@@ -24,7 +24,10 @@ use super::institutions::Mention;
 use super::proper::{Runs, Shape};
 use super::Context;
 use crate::gazetteer::Entry;
-use crate::lexicon::{NameClass, NamePattern};
+use crate::lexicon::NamePattern;
+
+mod led;
+pub(super) use led::led;
 
 /// Board words of a party ("DPD Partai Golkar Kaltim").
 const BOARDS: &[&str] = &[
@@ -273,71 +276,6 @@ fn merge(out: &mut Vec<Mention>, found: Vec<Mention>) {
         out.extend(found);
         out.sort_by_key(|m| m.range.start);
     }
-}
-
-/// Bodies named after a noun of the `org-lead` class written in lowercase ("maskapai
-/// Wings Air", "band Dewa 19", "harian Suara Merdeka"): the capitalized run right after
-/// it, up to four words, where no hit of the gazetteer and no other mention stands. The
-/// name alone is the mention.
-pub(super) fn led(ctx: &Context, runs: &Runs, out: &mut Vec<Mention>) {
-    let mut found = Vec::new();
-    for run in runs.runs() {
-        let first = &runs.words[run.start];
-        let lead = ctx.word_before(first.range.start);
-        // The noun right before, one space away, in lowercase as written.
-        let Some(head) = ctx.text[..first.range.start].strip_suffix(' ') else {
-            continue;
-        };
-        let at = head.len().saturating_sub(lead.len());
-        let written = ctx.text.get(at..head.len()).unwrap_or_default();
-        if lead.is_empty()
-            || ctx.folded.get(at..head.len()) != Some(lead)
-            || !written.starts_with(char::is_lowercase)
-        {
-            continue;
-        }
-        let Some(t) = ctx.lex.closed(lead).org_lead else {
-            continue;
-        };
-        let end = run.end.min(run.start + 4);
-        let range = runs.range(run.start..end);
-        let words = &runs.words[run.start..end];
-        let folded = |k: usize| ctx.folded[words[k].range.clone()].trim_end_matches('.');
-        let info = |k: usize| ctx.lex.word(folded(k));
-        // A date ("majalah Oktober"), a person ("perusahaan Sukanto Tanoto") or common
-        // words only ("klub Liga", "perusahaan Manufaktur Kendaraan") name no body.
-        let person = info(0).is_some_and(|i| {
-            !i.common && matches!(i.name, Some(NameClass::Given | NameClass::Family))
-        });
-        let date = crate::time::labels::month(folded(0)).is_some()
-            || crate::time::labels::weekday(folded(0)).is_some();
-        let common = (0..words.len()).all(|k| info(k).is_some_and(|i| i.common));
-        if person || date || common {
-            continue;
-        }
-        // A name the lexicons know (a place, a title, a body, a person) is not this one.
-        let hit = ctx.hit_before(range.end).is_some_and(|h| {
-            let r = &ctx.hits[h].range;
-            r.start < range.end && range.start < r.end
-        }) || ctx
-            .hits
-            .get(ctx.hits.partition_point(|h| h.range.end <= range.start))
-            .is_some_and(|h| h.range.start < range.end);
-        let taken = out
-            .iter()
-            .any(|m| m.range.start < range.end && range.start < m.range.end);
-        if hit
-            || taken
-            || runs.words[run.start..end]
-                .iter()
-                .all(|w| w.shape == Shape::Upper)
-        {
-            continue;
-        }
-        let kind = ctx.lex.terms[t as usize].value.as_str();
-        found.push(named_body(ctx, kind, range));
-    }
-    merge(out, found);
 }
 
 /// The type of the `org-tail` term that a folded word is, if any.
