@@ -24,11 +24,14 @@ const NAMED_REACH: usize = 6;
 pub(in crate::entities) fn led(ctx: &Context, runs: &Runs, out: &mut Vec<Mention>) {
     let mut found = Vec::new();
     for run in runs.runs() {
-        let Some((t, words)) = noun_before(ctx, runs, &run)
-            .or_else(|| noun_of_named(ctx, runs, &run))
-            .map(|t| (t, run.start..run.end.min(run.start + MAX_WORDS)))
-            .or_else(|| noun_after(ctx, runs, &run))
-        else {
+        let start = runs.words[run.start].range.start;
+        let before = ctx.word_before(start);
+        let Some((t, words)) = match before {
+            "bernama" | "nama" => noun_of_named(ctx, start, before),
+            _ => lead_word(ctx, start, before),
+        }
+        .map(|t| (t, run.start..run.end.min(run.start + MAX_WORDS)))
+        .or_else(|| noun_after(ctx, runs, &run)) else {
             continue;
         };
         let range = runs.range(words.clone());
@@ -67,51 +70,37 @@ pub(in crate::entities) fn led(ctx: &Context, runs: &Runs, out: &mut Vec<Mention
     merge(out, found);
 }
 
-/// The `org-lead` term of the word right before `pos`, one space away, written in
-/// lowercase ("maskapai Wings Air"), with where that word starts.
-fn lead_word_before(ctx: &Context, pos: usize) -> Option<(u32, usize)> {
+/// The `org-lead` term of `word`, the word right before `pos` ([`Context::word_before`]),
+/// when it stands one space away and is written in lowercase ("maskapai Wings Air").
+fn lead_word(ctx: &Context, pos: usize, word: &str) -> Option<u32> {
+    let t = ctx.lex.closed(word).org_lead?;
     let head = ctx.text[..pos].strip_suffix(' ')?;
-    let word = ctx.word_before(pos);
     let at = head.len().checked_sub(word.len())?;
     let written = ctx.text.get(at..head.len())?;
-    if word.is_empty()
-        || ctx.folded.get(at..head.len()) != Some(word)
-        || !written.starts_with(char::is_lowercase)
-    {
-        return None;
-    }
-    ctx.lex.closed(word).org_lead.map(|t| (t, at))
+    (!word.is_empty()
+        && ctx.folded.get(at..head.len()) == Some(word)
+        && written.starts_with(char::is_lowercase))
+    .then_some(t)
 }
 
-/// The noun of kind right before run `run` ("band Dewa 19").
-fn noun_before(ctx: &Context, runs: &Runs, run: &Range<usize>) -> Option<u32> {
-    lead_word_before(ctx, runs.words[run.start].range.start).map(|(t, _)| t)
-}
-
-/// The noun of kind a few words before "bernama" or "dengan nama" right before run
-/// `run`, in the same clause ("sebuah band penutup amatir bernama Menilai Filthy").
-fn noun_of_named(ctx: &Context, runs: &Runs, run: &Range<usize>) -> Option<u32> {
-    let start = runs.words[run.start].range.start;
-    let cue = ctx.word_before(start);
+/// The noun of kind a few words before `cue`, "bernama" or "dengan nama", right before
+/// `start`, in the same clause ("sebuah band penutup amatir bernama Menilai Filthy").
+fn noun_of_named(ctx: &Context, start: usize, cue: &str) -> Option<u32> {
     let mut pos = ctx.text[..start]
         .strip_suffix(' ')?
         .len()
         .checked_sub(cue.len())?;
-    match cue {
-        "bernama" => {}
-        "nama" => {
-            let before = ctx.text[..pos].strip_suffix(' ')?;
-            pos = before.strip_suffix("dengan")?.len();
-        }
-        _ => return None,
+    if cue == "nama" {
+        let before = ctx.text[..pos].strip_suffix(' ')?;
+        pos = before.strip_suffix("dengan")?.len();
     }
     for _ in 0..NAMED_REACH {
-        if let Some((t, _)) = lead_word_before(ctx, pos) {
+        // One word back, unless a clause mark stands between.
+        let word = ctx.word_before(pos);
+        if let Some(t) = lead_word(ctx, pos, word) {
             return Some(t);
         }
-        // One word back, unless a clause mark stands between.
         let head = ctx.text[..pos].strip_suffix(' ')?;
-        let word = ctx.word_before(pos);
         if word.is_empty() {
             return None;
         }
@@ -129,6 +118,10 @@ fn noun_of_named(ctx: &Context, runs: &Runs, run: &Range<usize>) -> Option<u32> 
 fn noun_after(ctx: &Context, runs: &Runs, run: &Range<usize>) -> Option<(u32, Range<usize>)> {
     let end = runs.words[run.end - 1].range.end;
     let mut rest = ctx.folded[end..].trim_start_matches(' ');
+    // Most runs are followed by neither a comma nor a copula.
+    if !rest.starts_with([',', 'a', 'm', 'i']) {
+        return None;
+    }
     let comma = rest.starts_with(',');
     rest = rest.strip_prefix(',').unwrap_or(rest);
     let mut copula = false;
