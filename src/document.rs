@@ -9,10 +9,15 @@
 //!   is under 200 chars and more text follows.
 //! * **Author/editor**: "Penulis: X | Editor: Y" (also Reporter, Pewarta, Redaktur), or a
 //!   trailing handle in parentheses at the end of the article ("… (prokom04)").
+//! * **Publication date**: the caller's, checked against the date a news URL carries
+//!   ("/read/2019/09/10/…", "/20190910152043-20-…"): the URL's when the caller gives
+//!   none, or when the caller's is the URL's with day and month swapped (a spreadsheet
+//!   export's "2019-10-09" for 10 September), with a warning ([`publication_date`]).
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use jiff::civil::Date;
 use regex::Regex;
 
 /// The dateline rule in full; [`dateline_prefix`] reads the common case (an ASCII first
@@ -197,6 +202,72 @@ fn byline(text: &str, out: &mut DocFields) {
     }
 }
 
+/// The date a news URL carries in its path: `/YYYY/MM/DD/` ("kompas.com/read/2019/09/10/…")
+/// or a segment opening with `YYYYMMDD` and more digits ("cnnindonesia.com/nasional/
+/// 20190910152043-20-…"), a real day of 1990–2100.
+pub fn url_date(url: &str) -> Option<Date> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let segments: Vec<&str> = path.split('/').collect();
+    let number = |s: &str| -> Option<i32> {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let date = |y: i32, m: i32, d: i32| -> Option<Date> {
+        if !(1990..=2100).contains(&y) {
+            return None;
+        }
+        Date::new(
+            i16::try_from(y).ok()?,
+            i8::try_from(m).ok()?,
+            i8::try_from(d).ok()?,
+        )
+        .ok()
+    };
+    for w in segments.windows(3) {
+        let [y, m, d] = w else { continue };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            continue;
+        }
+        if let (Some(y), Some(m), Some(d)) = (number(y), number(m), number(d)) {
+            if let Some(found) = date(y, m, d) {
+                return Some(found);
+            }
+        }
+    }
+    segments.iter().skip(1).find_map(|s| {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        if digits < 12 {
+            return None;
+        }
+        date(number(&s[..4])?, number(&s[4..6])?, number(&s[6..8])?)
+    })
+}
+
+/// The publication date that anchors an article's dates: `given` (the caller's, from a
+/// JSONL `date` field or an option), or the date of its `url` ([`url_date`]) when none
+/// is given, or when the given one is the URL's with day and month swapped ("2019-10-09"
+/// for a URL of 10 September: a day-first date read month-first by a spreadsheet). The
+/// second value is the warning that a swapped date was set right.
+pub fn publication_date(given: Option<Date>, url: Option<&str>) -> (Option<Date>, Option<String>) {
+    let from_url = url.and_then(url_date);
+    match (given, from_url) {
+        (None, u) => (u, None),
+        (Some(g), Some(u))
+            if g != u && g.year() == u.year() && g.day() == u.month() && g.month() == u.day() =>
+        {
+            (
+                Some(u),
+                Some(format!(
+                    "publication date {g} is the URL's {u} with day and month swapped: {u} is used"
+                )),
+            )
+        }
+        (g, _) => (g, None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,5 +405,48 @@ mod tests {
     fn a_sentence_with_a_dash_is_not_a_dateline() {
         let t = "Menurut dia, rapat itu penting sekali bagi kami semua - katanya.";
         assert_eq!(read(t).dateline, None);
+    }
+
+    #[test]
+    fn a_news_url_gives_its_date() {
+        let date = |y, m, d| Date::new(y, m, d).ok();
+        for (url, want) in [
+            (
+                "https://regional.kompas.com/read/2019/09/10/21485171/a-b",
+                date(2019, 9, 10),
+            ),
+            (
+                "https://www.cnnindonesia.com/nasional/20190917152043-20-431234/a",
+                date(2019, 9, 17),
+            ),
+            (
+                "news.okezone.com/read/2019/09/13/337/2104656/x?page=2",
+                date(2019, 9, 13),
+            ),
+            // No date, an impossible one, a number too short to be a stamp.
+            ("https://news.detik.com/berita/d-4712345/a-b", None),
+            ("https://x.id/read/2019/13/40/a", None),
+            ("https://x.id/2019/a/20190917", None),
+            ("", None),
+        ] {
+            assert_eq!(url_date(url), want, "{url}");
+        }
+    }
+
+    #[test]
+    fn a_publication_date_with_day_and_month_swapped_is_set_right_by_the_url() {
+        let d = |m, day| Date::new(2019, m, day).ok();
+        let url = Some("https://regional.kompas.com/read/2019/09/10/21485171/x");
+        let (date, warning) = publication_date(d(10, 9), url);
+        assert_eq!(date, d(9, 10));
+        assert!(warning.is_some_and(|w| w.contains("2019-10-09")));
+        // A day apart (a late-night story): the caller's date stands, without a warning.
+        assert_eq!(publication_date(d(9, 11), url), (d(9, 11), None));
+        // No date given: the URL's; no URL date: the given one.
+        assert_eq!(publication_date(None, url), (d(9, 10), None));
+        assert_eq!(
+            publication_date(d(10, 9), Some("https://x.id/a")),
+            (d(10, 9), None)
+        );
     }
 }

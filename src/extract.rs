@@ -305,7 +305,9 @@ impl Extractor {
             runs,
             infos,
         } = scans;
-        let times = self.times.resolve(&time_hits, article.published);
+        let (published, date_warning) =
+            document::publication_date(article.published, article.url.as_deref());
+        let times = self.times.resolve(&time_hits, published);
         lap(clock, Stage::Times);
         let fields = document::read(norm.text());
         let ctx = Context {
@@ -488,6 +490,7 @@ impl Extractor {
             })
             .collect();
         rec.warnings = places.warnings;
+        rec.warnings.extend(date_warning);
         rec.warnings.extend(times.warnings);
         lap(clock, Stage::Assemble);
         rec

@@ -27,7 +27,8 @@
 //! object fields read (all optional except the text):
 //!   <id-field>   string or number         ; default "id"; missing: the line number
 //!   <text-field> string                   ; default "text", else "content"
-//!   published | date   string             ; "YYYY-MM-DD[ T...]" or "DD/MM/YYYY[...]"
+//!   published | date   string             ; "YYYY-MM-DD[ T...]", "DD/MM/YYYY[...]" or
+//!                                         ; a named month: "17 Sep 2019", "Sep 17, 2019"
 //!   title, url   string
 //! every other field (and a read field of an unexpected type) goes to doc.meta
 //! ```
@@ -292,8 +293,62 @@ fn type_name(v: &Value) -> &'static str {
 }
 
 /// A date from the start of a timestamp: `YYYY-MM-DD` or `DD/MM/YYYY`, followed by
-/// nothing, a space or `T`. Anything else (`Sep 17, 2019`) is no date.
+/// nothing, a space or `T`; or a day, a month named in Indonesian or English (in full
+/// or abbreviated) and a year, in either order, as scrapers store them: "17 September
+/// 2019", "10-Sep-19", "Sep 17, 2019", "Agustus 02, 2019 14:05" (what follows the year
+/// is not read). Anything else is no date.
 pub fn parse_date(s: &str) -> Option<Date> {
+    numeric_date(s).or_else(|| named_month_date(s))
+}
+
+/// The month that a word names, in Indonesian or English.
+fn month_named(word: &str) -> Option<i8> {
+    let word = word.to_lowercase();
+    crate::time::labels::month(&word).or(match word.as_str() {
+        "january" => Some(1),
+        "february" => Some(2),
+        "march" => Some(3),
+        "may" => Some(5),
+        "june" => Some(6),
+        "july" => Some(7),
+        "august" => Some(8),
+        "october" => Some(10),
+        "december" => Some(12),
+        _ => None,
+    })
+}
+
+/// "17 September 2019", "10-Sep-19", "Sep 17, 2019": a day, a named month and a year
+/// (four digits, or two for 20YY), the day first or the month first.
+fn named_month_date(s: &str) -> Option<Date> {
+    let mut words = s
+        .split([' ', ',', '-', '/'])
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches('.'));
+    let (a, b, c) = (words.next()?, words.next()?, words.next()?);
+    let day = |w: &str| -> Option<i8> {
+        (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
+    };
+    let (d, m) = match (day(a), month_named(a)) {
+        (Some(d), _) => (d, month_named(b)?),
+        (None, Some(m)) => (day(b)?, m),
+        _ => return None,
+    };
+    if !c.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i16 = match c.len() {
+        4 => c.parse().ok()?,
+        2 => 2000 + c.parse::<i16>().ok()?,
+        _ => return None,
+    };
+    Date::new(y, m, d).ok()
+}
+
+/// `YYYY-MM-DD` or `DD/MM/YYYY`, then nothing, a space or `T`.
+fn numeric_date(s: &str) -> Option<Date> {
     let s = s.trim();
     let head = s.get(..10)?;
     if !matches!(s.as_bytes().get(10), None | Some(b' ' | b'T')) {
@@ -346,8 +401,20 @@ mod tests {
         );
         assert_eq!(parse_date("19/09/2019"), Date::new(2019, 9, 19).ok());
         assert_eq!(parse_date("2024-02-30"), None);
-        assert_eq!(parse_date(" Sep 17, 2019 "), None);
-        assert_eq!(parse_date("10-Sep-19"), None);
+        // Months by name, the day first or the month first, as scrapers store them.
+        assert_eq!(parse_date(" Sep 17, 2019 "), Date::new(2019, 9, 17).ok());
+        assert_eq!(parse_date("10-Sep-19"), Date::new(2019, 9, 10).ok());
+        assert_eq!(parse_date("01 Agustus 2019"), Date::new(2019, 8, 1).ok());
+        assert_eq!(
+            parse_date("Agustus 02, 2019 14:05"),
+            Date::new(2019, 8, 2).ok()
+        );
+        assert_eq!(parse_date("26 Oktober 2019"), Date::new(2019, 10, 26).ok());
+        assert_eq!(parse_date("Oct 1, 2019"), Date::new(2019, 10, 1).ok());
+        assert_eq!(parse_date("September 31, 2019"), None);
+        assert_eq!(parse_date("Sep 2019"), None);
+        assert_eq!(parse_date("17 Sepuluh 2019"), None);
+        assert_eq!(parse_date("kemarin sore"), None);
         assert_eq!(parse_date("2019-09-101"), None);
         assert_eq!(parse_date("é2019-09-1"), None);
     }
