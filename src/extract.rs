@@ -394,6 +394,11 @@ impl Extractor {
                             // topic's background, not what the headline reports.
                             if !kinds.contains(&kind)
                                 && !events::is_headline_background(&folded, h.range.start)
+                                && !events::named_by_past_date(
+                                    &folded,
+                                    h.range.end,
+                                    times.reference,
+                                )
                             {
                                 kinds.push(kind);
                             }

@@ -484,3 +484,29 @@ fn a_separate_headline_names_the_main_event_even_when_the_text_tells_it_as_backg
         Some("disaster")
     );
 }
+
+#[test]
+fn a_trial_leads_over_the_crime_and_a_dated_riot_is_a_past_one() {
+    let mut article = Article::new(
+        "t",
+        "Dua remaja pelaku pembunuhan seorang pelajar di Medan divonis lima tahun penjara \
+         oleh majelis hakim Pengadilan Negeri Medan, Kamis (19/9/2019).",
+    );
+    article.title = Some("Dua Remaja Pelaku Pembunuhan Pelajar Divonis 5 Tahun".to_string());
+    article.published = jiff::civil::Date::new(2019, 9, 19).ok();
+    assert_eq!(
+        event_kinds(&article).first().map(String::as_str),
+        Some("court")
+    );
+    let mut article = Article::new(
+        "t",
+        "Majelis hakim memvonis 29 terdakwa kerusuhan 22 Mei dengan empat bulan penjara \
+         dalam sidang di Pengadilan Negeri Jakarta Pusat, Kamis (19/9/2019).",
+    );
+    article.title = Some("Kerusuhan 22 Mei, 29 Terdakwa Divonis 4 Bulan Penjara".to_string());
+    article.published = jiff::civil::Date::new(2019, 9, 19).ok();
+    assert_eq!(
+        event_kinds(&article).first().map(String::as_str),
+        Some("court")
+    );
+}

@@ -38,6 +38,12 @@ pub(super) fn absorbs(main: &str) -> &'static [&'static str] {
     }
 }
 
+/// The kinds that a trial named beside them is the later news of: a headline that names
+/// a crime or an accident and its trial ("Dua Gadis Pelaku Pembunuhan Divonis 5 Tahun",
+/// "Sopir Bus Maut Dituntut 6 Tahun") reports the trial. Not a protest or a riot at a
+/// court ("Demo Kawal Sidang MK Ricuh"): the crowd is the news.
+pub(super) const TRIED: &[&str] = &["attack", "arrest", "accident", "disaster", "armed-clash"];
+
 /// The kinds of incidents and decisions, which lead an article only from its headline
 /// or lead.
 pub(super) const INCIDENTS: &[&str] = &[

@@ -106,9 +106,9 @@ use jiff::civil::Date;
 use self::build::build;
 use self::counts::FoundCount;
 use self::incident_place::incident_place;
-use self::kinds::{absorbs, count_kinds, owns, CEREMONIAL, INCIDENTS};
+use self::kinds::{absorbs, count_kinds, owns, CEREMONIAL, INCIDENTS, TRIED};
 use self::mentions::{container_meeting, mentions, EventMention};
-pub(crate) use self::mentions::{harm_cause, is_headline_background};
+pub(crate) use self::mentions::{harm_cause, is_headline_background, named_by_past_date};
 use self::sides::{Actor, Candidate};
 use self::text::Sentences;
 use crate::entities::groups::FoundGroup;
@@ -273,17 +273,31 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
                 .iter()
                 .find_map(|k| usable.iter().copied().find(|m| kind_of(m) == *k))
         })
+        // What a headline names first, but a trial over the crime or the accident it is
+        // about ("Pelaku Pembunuhan … Divonis 5 Tahun").
         .or_else(|| {
-            usable
+            let mut named = usable
                 .iter()
                 .copied()
-                .filter(|m| !m.background)
-                .find(in_headline)
+                .filter(|m| !m.background && in_headline(m));
+            let first = named.next()?;
+            if !TRIED.contains(&kind_of(first)) {
+                return Some(first);
+            }
+            named.find(|m| kind_of(m) == "court").or(Some(first))
         })
         // The first kind a separate headline names that the text reports, told as the
-        // event itself, else as the background of another ("Usai membunuh, pelaku …").
+        // event itself, else as the background of another ("Usai membunuh, pelaku …");
+        // a trial before what it tries.
         .or_else(|| {
-            input.title_kinds.iter().find_map(|k| {
+            let court = input.title_kinds.contains(&"court");
+            let tried = |k: &&&str| court && TRIED.contains(k);
+            let order = input
+                .title_kinds
+                .iter()
+                .filter(|k| !tried(k))
+                .chain(input.title_kinds.iter().filter(|k| tried(k)));
+            order.into_iter().find_map(|k| {
                 let mut of_kind = usable.iter().copied().filter(|m| kind_of(m) == *k);
                 let all: Vec<&EventMention> = of_kind.by_ref().collect();
                 all.iter()

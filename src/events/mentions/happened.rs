@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use jiff::civil::Date;
+
 use crate::entities::Context;
 use crate::lexicon::Lexicons;
 
@@ -119,6 +121,52 @@ pub(crate) fn is_headline_background(folded: &str, pos: usize) -> bool {
     is_background(folded, pos) || words_before(folded, pos, 1).next() == Some("karena")
 }
 
+/// How long before the reference day an event named by its date is a past one.
+const PAST_DAYS: i64 = 30;
+
+/// Whether the trigger ending at `end` of folded text `folded` names a past event by its
+/// date, as the press names cases and tragedies: "Kerusuhan 22 Mei", "kerusuhan 21-22
+/// Mei 2019", "Tragedi 1998" — a date right after it, over a month before `reference`
+/// (a day and month without a year fall in the last year up to `reference`). Such an
+/// event is the background of what is reported now ("Kerusuhan 22 Mei, 29 Karyawan
+/// Divonis"). Without a reference nothing is past.
+pub(crate) fn named_by_past_date(folded: &str, end: usize, reference: Option<Date>) -> bool {
+    let (Some(reference), Some(rest)) = (reference, folded[end..].strip_prefix(' ')) else {
+        return false;
+    };
+    date_named(rest, reference).is_some_and(|last| {
+        last.until(reference)
+            .is_ok_and(|span| i64::from(span.get_days()) > PAST_DAYS)
+    })
+}
+
+/// The last day of the date that `text` opens with: a year ("1998 …"), or a day (or
+/// days, "21-22") and a month, with its year or else the last one up to `reference`.
+fn date_named(text: &str, reference: Date) -> Option<Date> {
+    let mut words = text
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches([',', '.', ':', ';']));
+    let number = |w: &str| -> Option<i16> {
+        (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
+    };
+    let year_of = |w: &str| number(w).filter(|y| (1900..=2100).contains(y));
+    let first = words.next()?;
+    if first.len() == 4 {
+        return Date::new(year_of(first)?, 12, 31).ok();
+    }
+    let day = i8::try_from(number(first.rsplit('-').next()?)?).ok()?;
+    let month = crate::time::labels::month(words.next()?)?;
+    let year = match words.next().and_then(year_of) {
+        Some(y) => y,
+        None if Date::new(reference.year(), month, day).ok()? > reference => reference.year() - 1,
+        None => reference.year(),
+    };
+    Date::new(year, month, day).ok()
+}
+
 /// Words of cause between a death or an injury and the trigger that caused it ("tewas
 /// usai dikeroyok", "luka-luka akibat ditabrak").
 const HARM_CAUSES: &[&str] = &[
@@ -218,8 +266,9 @@ fn words_before(folded: &str, pos: usize, n: usize) -> impl Iterator<Item = &str
 
 #[cfg(test)]
 mod tests {
-    use super::{clause_start, harm_cause, words_before};
+    use super::{clause_start, harm_cause, named_by_past_date, words_before};
     use crate::lexicon::{LexiconFiles, Lexicons};
+    use jiff::civil::Date;
 
     #[test]
     fn a_clause_starts_after_its_mark_or_at_the_first_word_in_reach() {
@@ -257,5 +306,22 @@ mod tests {
         // "setelah" is a word of cause too.
         let s = "pria tewas setelah ditembak";
         assert!(harm_cause(&lex, s, at(s, "ditembak")));
+    }
+
+    #[test]
+    fn an_event_named_by_a_past_date_is_a_past_one() {
+        let reference = Date::new(2019, 9, 20).ok();
+        let past = |text: &str| named_by_past_date(text, "kerusuhan".len(), reference);
+        assert!(past("kerusuhan 22 mei, 29 karyawan divonis"));
+        assert!(past("kerusuhan 21-22 mei 2019 di jakarta"));
+        assert!(past("kerusuhan 1998 terulang"));
+        // This month's, a year to come, no date, no reference: not past.
+        assert!(!past("kerusuhan 19 september di wamena"));
+        assert!(!past("kerusuhan 2019"));
+        assert!(!past("kerusuhan di wamena"));
+        assert!(!past("kerusuhan 22 orang tewas"));
+        assert!(!named_by_past_date("kerusuhan 22 mei", 9, None));
+        // A day and month after the reference day fall in the year before.
+        assert!(past("kerusuhan 30 desember"));
     }
 }

@@ -13,7 +13,9 @@ mod name;
 use std::ops::Range;
 
 use self::happened::irrealis;
-pub(crate) use self::happened::{harm_cause, is_background, is_headline_background};
+pub(crate) use self::happened::{
+    harm_cause, is_background, is_headline_background, named_by_past_date,
+};
 use self::name::name_window;
 use super::text::{in_quote, Sentences};
 use super::Input;
@@ -102,7 +104,8 @@ pub(super) fn mentions(input: &Input, sentences: &mut Sentences) -> Vec<EventMen
         out.push(EventMention {
             row,
             realized: !irrealis(ctx, range.clone(), window.end),
-            background: is_background(ctx.folded, range.start),
+            background: is_background(ctx.folded, range.start)
+                || named_by_past_date(ctx.folded, range.end, input.reference),
             harm_cause: harm_cause(ctx.lex, ctx.folded, range.start),
             trigger: range.clone(),
             name: range.start..window.end,
