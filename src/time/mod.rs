@@ -111,7 +111,11 @@
 //!   the occurrence nearest the reference in the written direction; without a
 //!   reference, the explicit year written last before it. Such years are `inferred`.
 //! * **Weekday contradictions** keep the written date and set `weekday_ok: false` with
-//!   a warning, e.g. `weekday 'rabu' contradicts 2023-07-06 (kamis)`.
+//!   a warning, e.g. `weekday 'rabu' contradicts 2023-07-06 (kamis)` — unless the year
+//!   is a slip of the pen: the same day of the reference year, within 45 days of the
+//!   reference, falls on the weekday ("Rabu (18/9/2018)" in September 2019). That day
+//!   is taken, its year `inferred`, with a warning (`year 2018 contradicts weekday
+//!   'rabu': 2018-09-18 read as 2019-09-18`).
 //! * **Relative precision**: counted days and weeks from the reference give a day
 //!   ("8 hari lagi"), months a month ("sebulan yang lalu"), years a year. Counted from
 //!   the last day named ("sebulan kemudian") they keep day precision. "pekan depan" is

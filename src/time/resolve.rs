@@ -108,6 +108,10 @@ impl ResolvedTime {
     }
 }
 
+/// How near the reference day a date must fall in the reference year for a written
+/// year that contradicts its weekday to be read as a slip ([`Context::year_slip`]).
+const YEAR_SLIP_DAYS: i64 = 45;
+
 /// All times of a document, anchored, with the reference date used.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Resolved {
@@ -397,6 +401,10 @@ impl Context<'_> {
 
     fn date(&mut self, hit: &TimeHit, dm: DayMonth) -> ResolvedTime {
         let mut t = ResolvedTime::new(hit, TimeKind::Date);
+        if let Some(fixed) = self.year_slip(hit, dm) {
+            t.weekday_ok = Some(true);
+            return t.with(Some(Value::day(fixed)), YearSource::Inferred);
+        }
         let (date, source) = match dm.year {
             Some(y) => (Date::new(y, dm.month, dm.day).ok(), YearSource::Explicit),
             None => (
@@ -408,6 +416,32 @@ impl Context<'_> {
             self.check_weekday(&mut t, d);
         }
         t.with(date.map(Value::day), source)
+    }
+
+    /// A written year that is a slip of the pen: its weekday contradicts the date
+    /// ("Rabu (18/9/2018)" in an article of September 2019), and the same day of the
+    /// reference year, within [`YEAR_SLIP_DAYS`] of the reference day, falls on it. That
+    /// day, with a warning.
+    fn year_slip(&mut self, hit: &TimeHit, dm: DayMonth) -> Option<Date> {
+        let (written, year, reference) = (hit.weekday?, dm.year?, self.reference?);
+        let date = Date::new(year, dm.month, dm.day).ok()?;
+        if date.weekday() == written || year == reference.year() {
+            return None;
+        }
+        let fixed = Date::new(reference.year(), dm.month, dm.day).ok()?;
+        let near = fixed
+            .until(reference)
+            .is_ok_and(|s| i64::from(s.get_days()).abs() <= YEAR_SLIP_DAYS);
+        if fixed.weekday() != written || !near {
+            return None;
+        }
+        self.warnings.push(format!(
+            "year {year} contradicts weekday '{}': {} read as {}",
+            weekday_name(written),
+            Value::day(date).text,
+            Value::day(fixed).text
+        ));
+        Some(fixed)
     }
 
     /// The year of a day and month written without one.
