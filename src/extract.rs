@@ -381,38 +381,11 @@ impl Extractor {
         lap(clock, Stage::FiguresQuotes);
         let speaker_of: Vec<Option<usize>> = speakers.iter().map(|a| a.speaker).collect();
         // A headline given apart from the text says what the article is about.
-        let (title_kinds, title_harm) = match (&article.title, &fields.title) {
+        let headline = match (&article.title, &fields.title) {
             (Some(title), None) => {
-                let folded = crate::normalize::fold(title);
-                let mut kinds: Vec<&str> = Vec::new();
-                let mut harm: Vec<&str> = Vec::new();
-                for h in self.gazetteer.scan(&folded) {
-                    for e in self.gazetteer.entries(&h) {
-                        if let crate::gazetteer::Entry::Event(r) = e {
-                            let kind = self.lex.events[*r as usize].kind.as_str();
-                            // "Terkait Karhutla, Fadli Zon Minta …": the fires are the
-                            // topic's background, not what the headline reports.
-                            if !kinds.contains(&kind)
-                                && !events::is_headline_background(&folded, h.range.start)
-                                && !events::named_by_past_date(
-                                    &folded,
-                                    h.range.end,
-                                    times.reference,
-                                )
-                            {
-                                kinds.push(kind);
-                            }
-                            if !harm.contains(&kind)
-                                && events::harm_cause(&self.lex, &folded, h.range.start)
-                            {
-                                harm.push(kind);
-                            }
-                        }
-                    }
-                }
-                (kinds, harm)
+                events::headline::read(&self.lex, &self.gazetteer, title, times.reference)
             }
-            _ => (Vec::new(), Vec::new()),
+            _ => events::headline::HeadlineKinds::default(),
         };
         let found_events = events::find(&events::Input {
             ctx: &ctx,
@@ -427,8 +400,9 @@ impl Extractor {
             reference: times.reference,
             groups: &groups,
             figures: &figures,
-            title_kinds: &title_kinds,
-            title_harm: &title_harm,
+            title_kinds: &headline.kinds,
+            title_subtypes: &headline.subtypes,
+            title_harm: &headline.harm,
         });
         lap(clock, Stage::Events);
 

@@ -510,3 +510,25 @@ fn a_trial_leads_over_the_crime_and_a_dated_riot_is_a_past_one() {
         Some("court")
     );
 }
+
+#[test]
+fn the_headline_trigger_chooses_the_subtype_of_the_main_event() {
+    let mut article = Article::new(
+        "t",
+        "Warga berhamburan keluar rumah, Minggu (15/9/2019). Kepala Bidang Mitigasi \
+         Gempabumi dan Tsunami BMKG, Daryono, menyebut tidak ada tsunami. Gempa \
+         bermagnitudo 6,0 itu mengguncang Halmahera Selatan, Maluku Utara.",
+    );
+    article.title = Some("Gempa Magnitudo 6 Guncang Halmahera Selatan".to_string());
+    let e = Extractor::new()
+        .expect("embedded lexicons load")
+        .extract(&article)
+        .events
+        .into_iter()
+        .next()
+        .expect("an event");
+    assert_eq!(
+        (e.kind.as_str(), e.subtype.as_deref()),
+        ("disaster", Some("gempa"))
+    );
+}

@@ -93,6 +93,7 @@ mod build;
 pub mod counts;
 mod election;
 mod fields;
+pub mod headline;
 mod incident_place;
 mod kinds;
 mod mentions;
@@ -108,7 +109,6 @@ use self::counts::FoundCount;
 use self::incident_place::incident_place;
 use self::kinds::{absorbs, count_kinds, owns, CEREMONIAL, INCIDENTS, TRIED};
 use self::mentions::{container_meeting, mentions, EventMention};
-pub(crate) use self::mentions::{harm_cause, is_headline_background, named_by_past_date};
 use self::sides::{Actor, Candidate};
 use self::text::Sentences;
 use crate::entities::groups::FoundGroup;
@@ -151,6 +151,9 @@ pub struct Input<'a> {
     /// its order, but for those it names as a cause or background ("Terkait Karhutla,
     /// …"): the main event is of the first one the text reports.
     pub title_kinds: &'a [&'a str],
+    /// The subtype of each of `title_kinds` as the headline's trigger says it ("Gempa …":
+    /// `gempa`): of the text's mentions of that kind, one of this subtype leads.
+    pub title_subtypes: &'a [&'a str],
     /// The event kinds that such a headline names as the cause of a death or an injury
     /// ("Pelajar Tewas Usai Dikeroyok": attack), in its order.
     pub title_harm: &'a [&'a str],
@@ -298,11 +301,18 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
                 .filter(|k| !tried(k))
                 .chain(input.title_kinds.iter().filter(|k| tried(k)));
             order.into_iter().find_map(|k| {
-                let mut of_kind = usable.iter().copied().filter(|m| kind_of(m) == *k);
-                let all: Vec<&EventMention> = of_kind.by_ref().collect();
+                let all: Vec<&EventMention> = usable
+                    .iter()
+                    .copied()
+                    .filter(|m| kind_of(m) == *k)
+                    .collect();
+                let at = input.title_kinds.iter().position(|t| t == k);
+                let subtype = at.and_then(|i| input.title_subtypes.get(i)).copied();
+                let same = |m: &&EventMention| Some(lex.events[m.row].subtype.as_str()) == subtype;
                 all.iter()
                     .copied()
-                    .find(|m| !m.background)
+                    .find(|m| !m.background && same(m))
+                    .or_else(|| all.iter().copied().find(|m| !m.background))
                     .or(all.first().copied())
             })
         })
