@@ -220,11 +220,15 @@ const ABBREVIATIONS: &[&str] = &[
     "kh.", "kol.", "komjen.", "kp.", "letjen.", "letkol.", "m.si.", "mayjen.", "mr.", "mrs.",
     "no.", "ny.", "pol.", "prof.", "rt.", "rw.", "s.e.", "s.h.", "s.sos.", "sdr.", "sdri.", "st.",
     "telp.", "tn.", "u.p.", "ust.", "yth.",
+    // Company forms before a name: "PT. Freeport", "Pte. Ltd".
+    "pt.", "pte.", "cv.", "ud.",
 ];
 
 /// Abbreviations that often end a sentence too: joined only when the next sentence
 /// does not start with a capital letter.
-const WEAK_ABBREVIATIONS: &[&str] = &["cs.", "dkk.", "dll.", "dsb.", "dst.", "tbk."];
+const WEAK_ABBREVIATIONS: &[&str] = &[
+    "cs.", "dkk.", "dll.", "dsb.", "dst.", "tbk.", "ltd.", "inc.", "corp.", "co.",
+];
 
 /// True when sentence `prev` was wrongly split from `next`.
 fn joins(prev: &str, next: &str) -> bool {
@@ -373,6 +377,22 @@ mod tests {
             }
         }
         assert_eq!(sentence_at("", 0), 0..0);
+    }
+
+    #[test]
+    fn a_company_form_with_a_dot_ends_no_sentence() {
+        let text = "KPK menetapkan direktur Pertamina Energy Services Pte. Ltd Bambang sebagai \
+                    tersangka. Saham PT. Freeport naik. Ia bekerja di CV. Maju Jaya. Modal \
+                    itu milik Sinar Co. Sejak itu ia pindah.";
+        let seg = Segments::new(text);
+        let firsts: Vec<&str> = seg
+            .sentences
+            .iter()
+            .map(|s| text[s.clone()].split(' ').next().unwrap_or_default())
+            .collect();
+        assert_eq!(firsts, ["KPK", "Saham", "Ia", "Modal", "Sejak"]);
+        let at = text.find("tersangka").unwrap();
+        assert_eq!(sentence_at(text, at).start, 0);
     }
 
     #[test]
