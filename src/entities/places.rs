@@ -303,8 +303,9 @@ const SPLIT_FROM: &[(&str, &str)] = &[
 /// Rule 7: in an address ("Gedung KPK, Kuningan, Jakarta"), a name followed by a comma
 /// and a province that contains none of its candidates is a local name of that province
 /// (a neighbourhood, a building), not the regency or district of another province that
-/// shares it (Kabupaten Kuningan of Jawa Barat). Not in a list of places ("Garut,
-/// Jakarta, dan Bandung"), where the names before and after are places too.
+/// shares it (Kabupaten Kuningan of Jawa Barat); so is a name followed by a comma and a
+/// place abroad ("Batu Muda, Kuala Lumpur": not Kota Batu). Not in a list of places
+/// ("Garut, Jakarta, dan Bandung"), where the names before and after are places too.
 fn drop_local_names(ctx: &Context, candidates: &mut [Vec<u32>]) {
     let lex = ctx.lex;
     let after_comma = |i: usize| ctx.gap_after(i).is_some_and(|g| g.trim() == ",");
@@ -312,7 +313,22 @@ fn drop_local_names(ctx: &Context, candidates: &mut [Vec<u32>]) {
     let mut local = Vec::new();
     for i in 0..candidates.len().saturating_sub(1) {
         let (mine, next) = (&candidates[i], &candidates[i + 1]);
-        if mine.is_empty() || next.is_empty() || !after_comma(i) {
+        // Or capitalized words then a comma: the rest of a longer local name ("Batu
+        // Muda, Kuala Lumpur"), counted only before a place abroad.
+        let glued_comma = || {
+            ctx.gap_after(i).is_some_and(|g| {
+                g.strip_suffix(',')
+                    .or_else(|| g.strip_suffix(", "))
+                    .is_some_and(|words| {
+                        !words.trim().is_empty()
+                            && words
+                                .split(' ')
+                                .filter(|w| !w.is_empty())
+                                .all(|w| w.starts_with(char::is_uppercase))
+                    })
+            })
+        };
+        if mine.is_empty() || next.is_empty() || !(after_comma(i) || glued_comma()) {
             continue;
         }
         let provinces = next
@@ -325,6 +341,12 @@ fn drop_local_names(ctx: &Context, candidates: &mut [Vec<u32>]) {
             )
         });
         let indonesian = |p: u32| region(&lex.places[p as usize].id).0;
+        // A country ("my") or a place in one ("my-kuala-lumpur"), but Indonesia.
+        let foreign = |p: u32| {
+            let id = lex.places[p as usize].id.as_str();
+            let code = id.split('-').next().unwrap_or(id);
+            code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()) && code != "id"
+        };
         let province = |p: u32| region(&lex.places[p as usize].id).1;
         // Inside, or inside a province split from it since 1999: the press still writes
         // "Raja Ampat, Papua Barat", "Natuna, Riau".
@@ -334,7 +356,10 @@ fn drop_local_names(ctx: &Context, candidates: &mut [Vec<u32>]) {
                 pa == pb || SPLIT_FROM.contains(&(pa, pb))
             })
         });
-        if !mine.iter().chain(next).all(|&p| indonesian(p)) {
+        // A place of another country after the comma ("Batu Muda, Kuala Lumpur"): the
+        // name is one of that country's, not the Indonesian regency or city it shares.
+        let abroad = mine.iter().all(|&p| indonesian(p)) && next.iter().all(|&p| foreign(p));
+        if !abroad && !mine.iter().chain(next).all(|&p| indonesian(p)) {
             continue;
         }
         // A list: a place before it with a comma, a dash or "dan", or one after the
@@ -348,7 +373,8 @@ fn drop_local_names(ctx: &Context, candidates: &mut [Vec<u32>]) {
             i > 0 && is_place(i - 1, candidates) && ctx.gap_after(i - 1).is_some_and(list_gap);
         let listed_after =
             is_place(i + 2, candidates) && ctx.gap_after(i + 1).is_some_and(list_gap);
-        if provinces && below && !inside && !listed_before && !listed_after {
+        let address = after_comma(i) && provinces && !inside;
+        if below && !listed_before && !listed_after && (abroad || address) {
             local.push(i);
         }
     }
@@ -675,6 +701,17 @@ mod tests {
             ids("Banjir melanda Garut, Jakarta, dan Bandung pekan lalu."),
             ["32.05", "31", "32"]
         );
+        // Before a place abroad, the name is one of that country's: Basel is no Bangka
+        // Selatan, Batu Muda no Kota Batu; "Medan, Indonesia" stays.
+        assert_eq!(
+            ids("Kejuaraan itu digelar di Basel, Swiss, Agustus lalu."),
+            ["ch"]
+        );
+        assert_eq!(
+            ids("Udara buruk di Batu Muda, Kuala Lumpur, kemarin."),
+            ["my-kuala-lumpur"]
+        );
+        assert_eq!(ids("Ia lahir di Medan, Indonesia."), ["12.71", "ID"]);
     }
 
     #[test]
