@@ -215,15 +215,7 @@ pub fn url_date(url: &str) -> Option<Date> {
             .flatten()
     };
     let date = |y: i32, m: i32, d: i32| -> Option<Date> {
-        if !(1990..=2100).contains(&y) {
-            return None;
-        }
-        Date::new(
-            i16::try_from(y).ok()?,
-            i8::try_from(m).ok()?,
-            i8::try_from(d).ok()?,
-        )
-        .ok()
+        crate::time::ymd(y, m, d).filter(|_| (1990..=2100).contains(&y))
     };
     for w in segments.windows(3) {
         let [y, m, d] = w else { continue };

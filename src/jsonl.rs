@@ -372,12 +372,7 @@ fn numeric_date(s: &str) -> Option<Date> {
     } else {
         return None;
     };
-    Date::new(
-        i16::try_from(y).ok()?,
-        i8::try_from(m).ok()?,
-        i8::try_from(d).ok()?,
-    )
-    .ok()
+    crate::time::ymd(y, m, d)
 }
 
 #[cfg(test)]

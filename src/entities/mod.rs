@@ -182,31 +182,26 @@ pub(crate) fn proper_word(folded: &str, pos: usize) -> &str {
 /// ("Kapala"/"Kepala", "Hitel"/"Hotel").
 pub(crate) fn one_edit(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
-        let (a, b) = (a.as_bytes(), b.as_bytes());
-        if a.len().abs_diff(b.len()) > 1 {
-            return false;
-        }
-        let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-        let suffix = a
-            .iter()
-            .rev()
-            .zip(b.iter().rev())
-            .take_while(|(x, y)| x == y)
-            .count();
-        return prefix + suffix + 1 >= a.len().max(b.len());
+        return one_edit_apart(a.as_bytes(), b.as_bytes());
     }
-    let (len_a, len_b) = (a.chars().count(), b.chars().count());
-    if len_a.abs_diff(len_b) > 1 {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    one_edit_apart(&a, &b)
+}
+
+/// [`one_edit`] over bytes or chars: what the common prefix and suffix leave is at most
+/// one unit on each side.
+fn one_edit_apart<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    if a.len().abs_diff(b.len()) > 1 {
         return false;
     }
-    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suffix = a
-        .chars()
+        .iter()
         .rev()
-        .zip(b.chars().rev())
+        .zip(b.iter().rev())
         .take_while(|(x, y)| x == y)
         .count();
-    prefix + suffix + 1 >= len_a.max(len_b)
+    prefix + suffix + 1 >= a.len().max(b.len())
 }
 
 /// Adds `range` to `list` unless it is there already.

@@ -326,6 +326,16 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The day of year `y`, month `m`, day `d` written as integers, if it exists.
+pub(crate) fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
