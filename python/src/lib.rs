@@ -287,8 +287,11 @@ impl Extractor {
     ///   gives the first line of a stream that has none.
     /// - `reference_date`: the publication date anchoring partial and relative dates: a
     ///   `datetime.date`, or a str like the JSONL date fields ("2024-02-06",
-    ///   "06/02/2024", "2024-02-06 08:00:00"); another str raises `WartaError`.
-    /// - `title`: the headline given apart from the text; `url`: where it was published.
+    ///   "06/02/2024", "2024-02-06 08:00:00", "6 Februari 2024", "Feb 6, 2024"); another
+    ///   str raises `WartaError`.
+    /// - `title`: the headline given apart from the text; `url`: where it was published
+    ///   (a news URL's date anchors an article without `reference_date`, and sets right
+    ///   one given with day and month swapped, with a warning).
     ///
     /// Raises `warta.WartaError` (a `ValueError`) with the command line's message for a
     /// text that is empty (`kind` "empty"), too large ("too-large") or holds a lone

@@ -54,7 +54,7 @@ class Extract:
       value) the id is the row's number (from 1) within its batch: pass an id column
       for ids that mean something.
     - ``date_col``: the publication date (dates, timestamps, or strings such as
-      "2024-02-06", "06/02/2024", "2019-09-10 08:00:00").
+      "2024-02-06", "06/02/2024", "2019-09-10 08:00:00", "10 September 2019").
     - ``title_col``, ``url_col``: the headline given apart from the text, and the URL.
     - ``output_col``: the new column; ``lexicons``: a folder of extra lexicon files;
       ``threads``: extraction threads per actor.

@@ -76,7 +76,7 @@ def extract(
       value is null, the row's number (from 1) within its partition, which is also the
       ``line`` of error records.
     - ``date_col``: the publication date: a date or timestamp column, or strings such as
-      "2024-02-06", "06/02/2024" or "2019-09-10 08:00:00".
+      "2024-02-06", "06/02/2024", "2019-09-10 08:00:00" or "10 September 2019".
     - ``title_col``, ``url_col``: the headline given apart from the text, and the URL.
     - ``lexicons``: a folder of extra lexicon files, readable on every executor.
     - ``threads``: extraction threads per task (Spark already runs a task per core).
