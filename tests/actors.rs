@@ -532,3 +532,24 @@ fn the_headline_trigger_chooses_the_subtype_of_the_main_event() {
         ("disaster", Some("gempa"))
     );
 }
+
+#[test]
+fn a_collective_restates_a_toll_and_never_starts_one() {
+    // "Kelima korban tewas tersebut": the five dead, broken down after.
+    assert_eq!(
+        main_counts(
+            "Kecelakaan ambulans dengan truk di Tol Pejagan menewaskan 5 orang, Jumat \
+             (20/9/2019). Kelima korban tewas tersebut merupakan 3 penumpang dan 1 sopir \
+             serta 1 asisten sopir."
+        ),
+        [("dead".to_string(), 5.0)]
+    );
+    // "Kedua korban terluka": the two dead, not two injured.
+    assert_eq!(
+        main_counts(
+            "Dua buruh tewas tertimbun longsor di Karangasem, Selasa (17/9/2019). Kedua \
+             korban terluka di seluruh badan."
+        ),
+        [("dead".to_string(), 2.0)]
+    );
+}

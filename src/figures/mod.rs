@@ -666,12 +666,18 @@ impl Scan<'_> {
         words.end
     }
 
-    /// "peringkat kelima", "juara pertama", "urutan kedua puluh".
+    /// "peringkat kelima", "juara pertama", "urutan kedua puluh"; and at a clause start,
+    /// before a counted noun, the collective "ke-" form: "Kelima korban tewas tersebut"
+    /// (the five dead), "Kedua pelaku diamankan" (both), a count as "ke-24 aplikasi" is.
     fn ordinal(&mut self, i: usize, we: usize, nw: NumWord) -> usize {
         let rank = self
             .prev_word(i)
             .is_some_and(|(s, e)| self.lex.is(&self.b[s..e], role::RANK));
-        if !rank || self.b.get(we) == Some(&b'-') {
+        if self.b.get(we) == Some(&b'-') {
+            return we;
+        }
+        let collective = !rank && self.b[i..].starts_with(b"ke") && self.clause_start(i);
+        if !rank && !collective {
             return we;
         }
         let Some(words) = parse_words(self.b, nw, we) else {
@@ -679,6 +685,15 @@ impl Scan<'_> {
         };
         if self.excl.hits(i, words.end) {
             return words.end;
+        }
+        if collective {
+            return match self.next_word(words.end).filter(|n| self.counted(n)) {
+                Some(n) => {
+                    let unit = self.unit(n.start, n.end);
+                    self.push(i..n.end, FigureKind::Count, words.value as f64, unit)
+                }
+                None => words.end,
+            };
         }
         self.push(i..words.end, FigureKind::Rank, words.value as f64, None)
     }
@@ -828,6 +843,8 @@ impl Scan<'_> {
         let k = skip_spaces_back(self.b, i);
         match k.checked_sub(1).map(|j| self.b[j]) {
             None => true,
+            // Paragraphs joined by a comma after their final mark ("… 5 orang.,Kelima …").
+            Some(b',') => k >= 2 && matches!(self.b[k - 2], b'.' | b'!' | b'?' | b'"'),
             Some(b'.') => !self.abbreviation(k - 1),
             Some(c) => matches!(
                 c,

@@ -19,7 +19,9 @@
 //! ("tiga dari tujuh korban kemudian meninggal" → 3), unless the toll word describes the
 //! total ("satu dari delapan korban tewas" → 8). A smaller figure later in the same
 //! sentence breaks the toll down and leaves it ("Empat anggota tewas, tiga di lokasi …"). "N lainnya" counts the others whether N is a word or digits
-//! ("dua orang tewas dan 7 lainnya luka-luka"). Without a figure of the dead or the injured,
+//! ("dua orang tewas dan 7 lainnya luka-luka"). A collective ("Kedua korban", "Kelima
+//! korban tewas tersebut") names people already counted: it restates a toll, never starts
+//! one. Without a figure of the dead or the injured,
 //! the people the text names as dead or hurt count, each once: a name followed in its
 //! clause, past an age in parentheses and an apposition between commas, by "tewas",
 //! "meninggal", "terluka", "mengalami luka" … ("Ismail (62), warga Matangkuli, meninggal
@@ -83,6 +85,15 @@ pub fn read(
             // not a news event's: the biggest disaster of the archives (Aceh, 2004) is
             // cited, not reported.
             if n.value >= HISTORIC && matches!(kind, "dead" | "injured" | "missing" | "arrested") {
+                continue;
+            }
+            // "Kedua korban", "Kelima korban tewas tersebut": people already counted,
+            // named again. They may restate a toll (and carry the total its breakdown
+            // keeps), never start one ("Kedua korban terluka", of the two dead).
+            let word = ctx.folded.as_bytes().get(n.range.start..n.range.start + 3);
+            let collective =
+                word.is_some_and(|w| w.starts_with(b"ke") && w[2].is_ascii_alphabetic());
+            if collective && !out.iter().any(|c| c.kind == kind) {
                 continue;
             }
             let found = FoundCount {
