@@ -209,11 +209,7 @@ pub fn url_date(url: &str) -> Option<Date> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = path.split(['?', '#']).next().unwrap_or_default();
     let segments: Vec<&str> = path.split('/').collect();
-    let number = |s: &str| -> Option<i32> {
-        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
+    let number = |s: &str| crate::time::digits::<i32>(s, 4);
     let date = |y: i32, m: i32, d: i32| -> Option<Date> {
         crate::time::ymd(y, m, d).filter(|_| (1990..=2100).contains(&y))
     };

@@ -326,22 +326,15 @@ fn named_month_date(s: &str) -> Option<Date> {
         .filter(|w| !w.is_empty())
         .map(|w| w.trim_end_matches('.'));
     let (a, b, c) = (words.next()?, words.next()?, words.next()?);
-    let day = |w: &str| -> Option<i8> {
-        (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| w.parse().ok())
-            .flatten()
-    };
+    let day = |w: &str| crate::time::digits::<i8>(w, 2);
     let (d, m) = match (day(a), month_named(a)) {
         (Some(d), _) => (d, month_named(b)?),
         (None, Some(m)) => (day(b)?, m),
         _ => return None,
     };
-    if !c.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
     let y: i16 = match c.len() {
-        4 => c.parse().ok()?,
-        2 => 2000 + c.parse::<i16>().ok()?,
+        4 => crate::time::digits(c, 4)?,
+        2 => 2000 + crate::time::digits::<i16>(c, 2)?,
         _ => return None,
     };
     Date::new(y, m, d).ok()

@@ -295,12 +295,12 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
         .or_else(|| {
             let court = input.title_kinds.contains(&"court");
             let tried = |k: &&&str| court && TRIED.contains(k);
-            let order = input
+            let mut order = input
                 .title_kinds
                 .iter()
                 .filter(|k| !tried(k))
                 .chain(input.title_kinds.iter().filter(|k| tried(k)));
-            order.into_iter().find_map(|k| {
+            order.find_map(|k| {
                 let all: Vec<&EventMention> = usable
                     .iter()
                     .copied()

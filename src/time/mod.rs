@@ -326,6 +326,13 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// `s` read as a number when it is nothing but one to `max` ASCII digits.
+pub(crate) fn digits<T: std::str::FromStr>(s: &str, max: usize) -> Option<T> {
+    (!s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
 /// The day of year `y`, month `m`, day `d` written as integers, if it exists.
 pub(crate) fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
     Date::new(

@@ -147,11 +147,7 @@ fn date_named(text: &str, reference: Date) -> Option<Date> {
         .split(' ')
         .filter(|w| !w.is_empty())
         .map(|w| w.trim_end_matches([',', '.', ':', ';']));
-    let number = |w: &str| -> Option<i16> {
-        (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| w.parse().ok())
-            .flatten()
-    };
+    let number = |w: &str| crate::time::digits::<i16>(w, 4);
     let year_of = |w: &str| number(w).filter(|y| (1900..=2100).contains(y));
     let first = words.next()?;
     if first.len() == 4 {
