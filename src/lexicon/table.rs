@@ -26,6 +26,8 @@ pub(crate) struct WordTable<T> {
     shift: u32,
     /// Words that do not fit a slot (longer than [`INLINE`] or holding a NUL).
     long: FxHashMap<String, u32>,
+    /// Whether `long` holds a word short enough for a slot (one with a NUL byte).
+    short_in_long: bool,
     values: Vec<T>,
 }
 
@@ -44,6 +46,7 @@ impl<T> WordTable<T> {
             slots: vec![Slot::default(); size].into_boxed_slice(),
             shift: 64 - size.trailing_zeros(),
             long: FxHashMap::default(),
+            short_in_long: false,
             values: Vec::with_capacity(entries.len()),
         };
         for (word, value) in entries {
@@ -67,6 +70,7 @@ impl<T> WordTable<T> {
                     }
                 }
                 None => {
+                    table.short_in_long |= word.len() <= INLINE;
                     table.long.insert(word, index);
                 }
             }
@@ -77,14 +81,20 @@ impl<T> WordTable<T> {
     /// The value of `word`, if it is in the table.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<&T> {
-        let index = match key(word) {
+        // A word with a NUL byte is never in a slot (see [`key`]): it misses the slots
+        // and is looked up in `long`, where it was put.
+        let bytes = word.as_bytes();
+        let index = match (bytes.len() <= INLINE).then(|| padded(bytes)) {
             Some(k) => {
                 let mask = self.slots.len() - 1;
                 let mut i = self.first(k);
                 loop {
                     let slot = &self.slots[i];
                     if slot.value == 0 {
-                        return None;
+                        if !(self.short_in_long && bytes.contains(&0)) {
+                            return None;
+                        }
+                        break *self.long.get(word)?;
                     }
                     if slot.key == k && slot.len == word.len() as u32 {
                         break slot.value;
@@ -109,20 +119,44 @@ impl<T> WordTable<T> {
     }
 }
 
-/// The slot key of `word`: its bytes zero-padded to 16, or `None` when it does not fit.
-#[inline]
+/// The slot key of `word`: its bytes zero-padded to 16, or `None` when it does not fit
+/// (longer than [`INLINE`], or holding a NUL byte, which the padding could not tell
+/// apart).
 fn key(word: &str) -> Option<[u64; 2]> {
     let bytes = word.as_bytes();
     if bytes.len() > INLINE || bytes.contains(&0) {
         return None;
     }
-    let mut buf = [0u8; INLINE];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    let (a, b) = buf.split_at(8);
-    Some([
-        u64::from_le_bytes(a.try_into().ok()?),
-        u64::from_le_bytes(b.try_into().ok()?),
-    ])
+    Some(padded(bytes))
+}
+
+/// `bytes` (at most [`INLINE`]) zero-padded to 16 and read as two little-endian words,
+/// with a few overlapping loads instead of a copy: a lookup runs this for every word a
+/// stage asks about.
+#[inline]
+fn padded(bytes: &[u8]) -> [u64; 2] {
+    let n = bytes.len();
+    debug_assert!(n <= INLINE);
+    let u64_at = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or([0; 8]));
+    let u32_at = |at: usize| {
+        u64::from(u32::from_le_bytes(
+            bytes[at..at + 4].try_into().unwrap_or([0; 4]),
+        ))
+    };
+    match n {
+        0 => [0, 0],
+        // Byte i of the word is byte i of the result: the first, middle and last bytes
+        // cover words of one to three bytes.
+        1..=3 => {
+            let b = |i: usize| u64::from(bytes[i]) << (8 * i);
+            [b(0) | b(n / 2) | b(n - 1), 0]
+        }
+        // The last four bytes, shifted down, give the bytes past the first four.
+        4..=7 => [u32_at(0) | ((u32_at(n - 4) >> (8 * (8 - n))) << 32), 0],
+        8 => [u64_at(0), 0],
+        // The last eight bytes, shifted down, give the bytes past the first eight.
+        _ => [u64_at(0), u64_at(n - 8) >> (8 * (16 - n))],
+    }
 }
 
 #[cfg(test)]
@@ -155,6 +189,29 @@ mod tests {
             assert_eq!(table.get(w), None, "{w}");
         }
         assert_eq!(table.values().count(), words.len());
+    }
+
+    #[test]
+    fn the_loaded_key_is_the_zero_padded_bytes_at_every_length() {
+        let word = b"abcdefghijklmnop";
+        for n in 0..=INLINE {
+            let mut buf = [0u8; INLINE];
+            buf[..n].copy_from_slice(&word[..n]);
+            let want = [
+                u64::from_le_bytes(buf[..8].try_into().unwrap()),
+                u64::from_le_bytes(buf[8..].try_into().unwrap()),
+            ];
+            assert_eq!(padded(&word[..n]), want, "length {n}");
+        }
+    }
+
+    #[test]
+    fn a_short_word_with_a_nul_byte_is_found_in_the_long_map() {
+        let table = WordTable::new([("a\0b".to_string(), 1), ("a".to_string(), 2)].into_iter());
+        assert_eq!(table.get("a\0b"), Some(&1));
+        assert_eq!(table.get("a"), Some(&2));
+        assert_eq!(table.get("a\0"), None);
+        assert_eq!(table.get("ab"), None);
     }
 
     #[test]
