@@ -3,6 +3,7 @@
 
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::actors::chair_in;
 use super::election::{dominant_election, election_in};
@@ -10,6 +11,7 @@ use super::fields::{event_date, narrower_dateline, place_after_di, scoped_place,
 use super::mentions::EventMention;
 use super::text::{in_quote, paragraph, Sentences};
 use super::{FoundEvent, Input};
+use crate::gazetteer::Entry;
 
 /// Sentence-initial words that refer back to the main event.
 const ANAPHORS: &[&str] = &["acara", "kegiatan", "agenda"];
@@ -185,11 +187,13 @@ fn anaphor_sentences(input: &Input, cache: &mut Sentences, from: usize) -> Vec<R
             end = paragraph(text, end + 1).end;
         }
     }
+    // The paragraphs are often the whole article (one line): memmem's vectorized search,
+    // not str's byte-wise one, with its searchers built once.
+    static FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        LazyLock::new(|| ANAPHORS.iter().map(memchr::memmem::Finder::new).collect());
     let mut out: Vec<Range<usize>> = Vec::new();
-    for word in ANAPHORS {
-        // The paragraphs are often the whole article (one line): memmem's vectorized
-        // search, not str's byte-wise one.
-        for at in memchr::memmem::find_iter(&folded.as_bytes()[from..end], word) {
+    for (word, finder) in ANAPHORS.iter().zip(FINDERS.iter()) {
+        for at in finder.find_iter(&folded.as_bytes()[from..end]) {
             let at = from + at;
             let boundary = folded[at + word.len()..]
                 .chars()
@@ -212,8 +216,14 @@ fn anaphor_sentences(input: &Input, cache: &mut Sentences, from: usize) -> Vec<R
 fn attendance_sentences(input: &Input, cache: &mut Sentences) -> Vec<Range<usize>> {
     let ctx = input.ctx;
     let mut out: Vec<Range<usize>> = Vec::new();
+    let lex = ctx.lex;
     for i in 0..ctx.hits.len() {
-        if ctx.term(i, "attend").is_some() || ctx.term(i, "represent").is_some() {
+        // One look at each hit's entries for either kind.
+        let attends = ctx.entries(i).iter().any(|e| {
+            matches!(e, Entry::Term(k)
+                if matches!(lex.terms[*k as usize].kind.as_str(), "attend" | "represent"))
+        });
+        if attends {
             let start = ctx.hits[i].range.start;
             if in_quote(input.quotes, start) {
                 continue;

@@ -117,17 +117,21 @@ pub fn read(
         }
     }
     // Named victims, when no figure gives the toll: "Iyus tewas dalam perjalanan".
-    for kind in ["dead", "injured"] {
-        if !wanted.contains(&kind) || out.iter().any(|c| c.kind == kind) {
-            continue;
-        }
-        if let Some((n, range)) = named_victims(ctx, within, people, kind) {
-            out.push(FoundCount {
-                kind: kind.to_string(),
-                value: n as f64,
-                approx: false,
-                range,
-            });
+    let unknown: Vec<&str> = ["dead", "injured"]
+        .into_iter()
+        .filter(|kind| wanted.contains(kind) && !out.iter().any(|c| c.kind == *kind))
+        .collect();
+    if !unknown.is_empty() {
+        let named = named_victims(ctx, within, people, &unknown);
+        for (kind, found) in unknown.iter().zip(named) {
+            if let Some((n, range)) = found {
+                out.push(FoundCount {
+                    kind: kind.to_string(),
+                    value: n as f64,
+                    approx: false,
+                    range,
+                });
+            }
         }
     }
     out

@@ -79,17 +79,13 @@ pub(super) fn numbers(ctx: &Context, figures: &[FigureHit], range: Range<usize>)
     // range's start) opens and no letter or digit ends.
     let text = &ctx.folded[range.clone()];
     let mut found: Vec<(usize, usize, f64, bool)> = Vec::new();
-    let starts =
-        std::iter::once(0).chain(memchr::memchr_iter(b' ', text.as_bytes()).map(|k| k + 1));
+    let bytes = text.as_bytes();
+    // Every word looked for starts with one of these letters: most words are passed over
+    // on their first byte, found by one pass over the bytes (words are short: a search
+    // call per space would cost more).
+    let first = |b: u8| matches!(b, b'b' | b'p' | b'r' | b'j' | b's');
+    let starts = (0..bytes.len()).filter(|&s| first(bytes[s]) && (s == 0 || bytes[s - 1] == b' '));
     for s in starts {
-        // Every word looked for starts with one of these letters: most words are passed
-        // over on their first byte.
-        if !matches!(
-            text.as_bytes().get(s),
-            Some(b'b' | b'p' | b'r' | b'j' | b's')
-        ) {
-            continue;
-        }
         let rest = &text[s..];
         let Some((k, word)) = VAGUE_WORDS
             .iter()

@@ -43,45 +43,57 @@ const BEFORE_SUFFERED: &[&str] = &[
     "menderita",
 ];
 
-/// The dead and injured a text names without a figure: for `kind` ("dead" or
+/// The dead and injured a text names without a figure: for each of `kinds` ("dead",
 /// "injured"), the people (name mentions, normalized ranges) of `within` whose name a
 /// word of [`SUFFERED`] of that kind follows in its clause, past an age in parentheses
 /// and an apposition between commas ("Ismail (62), warga Matangkuli, meninggal dunia"),
-/// each person once. Their number, and the range of the first name and its word.
+/// each person once. Per kind, in the order of `kinds`: their number, and the range of
+/// the first name and its word (`None` where no one is named so).
 pub(super) fn named_victims(
     ctx: &Context,
     within: &[Range<usize>],
     people: &[&[Range<usize>]],
-    kind: &str,
-) -> Option<(usize, Range<usize>)> {
-    let mut count = 0;
-    let mut first: Option<Range<usize>> = None;
+    kinds: &[&str],
+) -> Vec<Option<(usize, Range<usize>)>> {
+    let mut out: Vec<Option<(usize, Range<usize>)>> = vec![None; kinds.len()];
+    // One reading of each mention: what it is said to have suffered, if anything.
+    let suffered = |m: &Range<usize>| {
+        let clause = within
+            .iter()
+            .find(|r| r.start <= m.start && m.end <= r.end)?;
+        let from = past_apposition(ctx.folded, m.end, clause.end);
+        let after = words(ctx.folded, from..clause.end, 4, false);
+        let k = after
+            .iter()
+            .position(|w| SUFFERED.iter().any(|(s, _)| s == w))?;
+        if !after[..k].iter().all(|w| BEFORE_SUFFERED.contains(w)) {
+            return None;
+        }
+        let kind = SUFFERED.iter().find(|(s, _)| *s == after[k])?.1;
+        let end = ctx.folded[from..clause.end]
+            .find(after[k])
+            .map_or(from, |i| from + i + after[k].len());
+        Some((kind, m.start..end))
+    };
     for mentions in people {
-        let suffered = mentions.iter().find_map(|m| {
-            let clause = within
-                .iter()
-                .find(|r| r.start <= m.start && m.end <= r.end)?;
-            let from = past_apposition(ctx.folded, m.end, clause.end);
-            let after = words(ctx.folded, from..clause.end, 4, false);
-            let k = after
-                .iter()
-                .position(|w| SUFFERED.iter().any(|(s, _)| s == w))?;
-            let fits = SUFFERED.iter().any(|(s, c)| *s == after[k] && *c == kind);
-            (fits && after[..k].iter().all(|w| BEFORE_SUFFERED.contains(w))).then(|| {
-                let end = ctx.folded[from..clause.end]
-                    .find(after[k])
-                    .map_or(from, |i| from + i + after[k].len());
-                m.start..end
-            })
-        });
-        if let Some(range) = suffered {
-            count += 1;
-            if first.as_ref().is_none_or(|f| range.start < f.start) {
-                first = Some(range);
+        let said: Vec<(&str, Range<usize>)> = mentions.iter().filter_map(suffered).collect();
+        for (slot, kind) in out.iter_mut().zip(kinds) {
+            // The person's first mention said to have suffered this kind.
+            let Some((_, range)) = said.iter().find(|(k, _)| k == kind) else {
+                continue;
+            };
+            match slot {
+                Some((count, first)) => {
+                    *count += 1;
+                    if range.start < first.start {
+                        *first = range.clone();
+                    }
+                }
+                None => *slot = Some((1, range.clone())),
             }
         }
     }
-    first.map(|r| (count, r))
+    out
 }
 
 /// Where what is said of a name ending at `at` begins: past an age in parentheses
