@@ -402,12 +402,13 @@ pub fn find(input: &Input) -> Vec<FoundEvent> {
         let subtype = ev.subtype.clone().unwrap_or_default();
         (ev.actor1, ev.actor2) = sides::sides(kind, &subtype, &candidates(input, &within));
         // Where it happened: a ruling, a regulation or an election body's decision where
-        // the body sits; an incident, the most specific place the text gives.
+        // the body sits; an incident, and a candidate's registration (at a party's office
+        // as at the election body's), the most specific place the text gives.
         let seated = matches!(*kind, "court" | "policy")
             || (*kind == "election"
                 && !matches!(
                     subtype.as_str(),
-                    "pemungutan-suara" | "psu" | "kampanye" | "debat"
+                    "pemungutan-suara" | "psu" | "kampanye" | "debat" | "pendaftaran"
                 ));
         let seat = ev.actor1.iter().find_map(|a| match a {
             Actor::Institution(k) => input.institutions[*k].jurisdiction,

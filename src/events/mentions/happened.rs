@@ -193,9 +193,12 @@ pub(crate) fn harm_cause(lex: &Lexicons, folded: &str, pos: usize) -> bool {
         })
 }
 
-/// Words right after a trigger that put it in the future or elsewhere.
-/// And habits: "banjir yang kerap melanda".
+/// Words right after a trigger that put it in the future or elsewhere ("pengundian nomor
+/// urut dijadwalkan Senin"), and habits: "banjir yang kerap melanda".
 const IRREALIS_AFTER: &[&str] = &[
+    "dijadwalkan",
+    "direncanakan",
+    "rencananya",
     "mendatang",
     "berikutnya",
     "serupa",
