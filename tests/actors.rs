@@ -553,3 +553,42 @@ fn a_collective_restates_a_toll_and_never_starts_one() {
         [("dead".to_string(), 2.0)]
     );
 }
+
+#[test]
+fn an_age_in_words_and_an_apposition_leave_the_toll_its_word() {
+    // "berusia 17 tahun" between the number's noun and its toll word.
+    let counts = main_counts(
+        "Tawuran antarkelompok warga pecah di Kecamatan Tebet, Jakarta Selatan, Minggu \
+         (2/2/2025) dini hari. Seorang remaja berusia 17 tahun terluka di punggung.",
+    );
+    assert_eq!(counts, [("injured".to_string(), 1.0)]);
+    // A named person whose apposition says the wound; no figure of the injured.
+    let counts = main_counts(
+        "Polisi terlibat kontak tembak dengan kelompok bersenjata di Distrik Towe, Minggu \
+         (6/7/2025). Adapun Yohanes Wenda, yang mengalami luka tembak di kaki, berhasil \
+         ditangkap tim.",
+    );
+    assert_eq!(counts, [("injured".to_string(), 1.0)]);
+    // An apposition that says something else is passed over, as before.
+    let counts = main_counts(
+        "Kecelakaan terjadi di Kecamatan Bagor, Nganjuk, Senin (9/9/2019). Ismail (62), \
+         warga setempat, meninggal dunia di lokasi.",
+    );
+    assert_eq!(counts, [("dead".to_string(), 1.0)]);
+}
+
+#[test]
+fn a_number_word_opens_a_clause_of_a_title_case_headline_after_a_comma() {
+    let counts = main_counts(
+        "Tawuran Pecah Lagi di Manggarai, Satu Remaja Terluka Kena Sabetan Celurit\n\
+         JAKARTA – Tawuran antarkelompok warga kembali pecah di Manggarai, Minggu \
+         (2/2/2025) dini hari.",
+    );
+    assert_eq!(counts, [("injured".to_string(), 1.0)]);
+    // Inside a clause, a capitalized number word is a name's ("Lima" the city).
+    let counts = main_counts(
+        "Banjir melanda Kecamatan Bagor, Nganjuk, Senin (9/9/2019). Warga asal Lima Desa \
+         mengungsi ke balai desa.",
+    );
+    assert_eq!(counts, []);
+}

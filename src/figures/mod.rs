@@ -73,7 +73,8 @@
 //! measures such as meter/kg/hektare, foreign currencies, months, weekdays, number words),
 //! and does not look like a verb or clitic form (≥ 6 letters beginning with me-/di-/ber-/
 //! ter-, or ending in -nya, -kan (≥ 6 letters), -lah, -kah).
-//! Number words are not read when capitalized inside a clause ("Lima" the city), when
+//! Number words are not read when capitalized inside a clause ("Lima" the city; a clause
+//! of a Title-Case headline opens after a comma too: "…, Satu Remaja Terluka"), when
 //! hyphenated ("satu-satunya", "dua-duanya"), or after "salah" ("salah satu"); "satu"
 //! counts only with a noun from the countable list ("satu orang", not "satu sisi").
 //!
@@ -632,7 +633,8 @@ impl Scan<'_> {
         let hyphen = (i > 0 && b[i - 1] == b'-') || b.get(we) == Some(&b'-');
         let prev = self.prev_word(i).map(|(s, e)| &b[s..e]);
         let code = prev.is_some_and(|w| w == b"salah" || self.lex.is(w, role::CODE));
-        if hyphen || code || (self.capitalized(i) && !self.clause_start(i)) {
+        let inside = !self.clause_start(i) && !self.title_case_clause(i, we);
+        if hyphen || code || (self.capitalized(i) && inside) {
             return we;
         }
         let Some(words) = parse_words(b, nw, we) else {
@@ -851,6 +853,18 @@ impl Scan<'_> {
                 b'!' | b'?' | b'"' | b'\'' | b'(' | b'\n' | b':' | b';' | b'-'
             ),
         }
+    }
+
+    /// True when the capitalized word at `i` (ending at `we`) opens a clause of a
+    /// Title-Case line after a comma, as headlines write them ("Tawuran Pecah, Satu Remaja
+    /// Terluka"): the word after it is capitalized too.
+    fn title_case_clause(&self, i: usize, we: usize) -> bool {
+        let k = skip_spaces_back(self.b, i);
+        let mut next = we;
+        while self.b.get(next) == Some(&b' ') {
+            next += 1;
+        }
+        k > 0 && self.b[k - 1] == b',' && next > we && self.capitalized(next)
     }
 
     /// True when the dot at `dot` closes a capitalized word of one to three letters.

@@ -206,7 +206,8 @@ fn toll_word<'a>(ctx: &'a Context, word: &str) -> Option<&'a str> {
 
 /// Up to `max` words of `folded[range]`, nearest first (from the end when `backward`),
 /// stopping at a clause mark (a period, semicolon, question mark, a quote) or a number.
-/// A number in parentheses (an age: "JN (47) tewas") is passed over.
+/// A number in parentheses (an age: "JN (47) tewas") is passed over, and so is an age in
+/// words ("berusia 17 tahun").
 fn words(folded: &str, range: Range<usize>, max: usize, backward: bool) -> Vec<&str> {
     let mut out = Vec::new();
     let Some(s) = folded.get(range) else {
@@ -228,6 +229,8 @@ fn words(folded: &str, range: Range<usize>, max: usize, backward: bool) -> Vec<&
     };
     // (word, the separators before it) in reading order from the number outwards.
     let mut rest = s;
+    // Whether the last word read was an age's number: its "tahun" goes with it.
+    let mut aged = false;
     while out.len() < max {
         // The separators between the last word read and the next one.
         let (gap, tail) = if backward {
@@ -257,10 +260,19 @@ fn words(folded: &str, range: Range<usize>, max: usize, backward: bool) -> Vec<&
             // A number joined by "dan"/"serta" shares what follows ("tujuh mahasiswa dan
             // empat polisi mengalami luka-luka": the seven are hurt too).
             let joined = !backward && matches!(out.last(), Some(&("dan" | "serta")));
-            if !in_parens && !joined {
+            // An age in words is passed over with them ("seorang remaja berusia 17 tahun
+            // terluka"), as one in parentheses.
+            let age = !backward && matches!(out.last(), Some(&("berusia" | "berumur")));
+            if age {
+                out.pop();
+                aged = true;
+            } else if !in_parens && !joined {
                 break;
             }
+        } else if aged && word == "tahun" {
+            aged = false;
         } else {
+            aged = false;
             out.push(word);
         }
         rest = left;

@@ -45,8 +45,9 @@ const BEFORE_SUFFERED: &[&str] = &[
 
 /// The dead and injured a text names without a figure: for each of `kinds` ("dead",
 /// "injured"), the people (name mentions, normalized ranges) of `within` whose name a
-/// word of [`SUFFERED`] of that kind follows in its clause, past an age in parentheses
-/// and an apposition between commas ("Ismail (62), warga Matangkuli, meninggal dunia"),
+/// word of [`SUFFERED`] of that kind follows in its clause, in an apposition ("MK, yang
+/// mengalami luka tembak"), or past an age in parentheses and an apposition between
+/// commas ("Ismail (62), warga Matangkuli, meninggal dunia"),
 /// each person once. Per kind, in the order of `kinds`: their number, and the range of
 /// the first name and its word (`None` where no one is named so).
 pub(super) fn named_victims(
@@ -57,12 +58,8 @@ pub(super) fn named_victims(
 ) -> Vec<Option<(usize, Range<usize>)>> {
     let mut out: Vec<Option<(usize, Range<usize>)>> = vec![None; kinds.len()];
     // One reading of each mention: what it is said to have suffered, if anything.
-    let suffered = |m: &Range<usize>| {
-        let clause = within
-            .iter()
-            .find(|r| r.start <= m.start && m.end <= r.end)?;
-        let from = past_apposition(ctx.folded, m.end, clause.end);
-        let after = words(ctx.folded, from..clause.end, 4, false);
+    let said_from = |from: usize, end: usize| {
+        let after = words(ctx.folded, from..end, 4, false);
         let k = after
             .iter()
             .position(|w| SUFFERED.iter().any(|(s, _)| s == w))?;
@@ -70,10 +67,24 @@ pub(super) fn named_victims(
             return None;
         }
         let kind = SUFFERED.iter().find(|(s, _)| *s == after[k])?.1;
-        let end = ctx.folded[from..clause.end]
+        let to = ctx.folded[from..end]
             .find(after[k])
             .map_or(from, |i| from + i + after[k].len());
-        Some((kind, m.start..end))
+        Some((kind, to))
+    };
+    // Right after the name (an apposition may say it: "MK, yang mengalami luka tembak"),
+    // else past its age and apposition.
+    let suffered = |m: &Range<usize>| {
+        let clause = within
+            .iter()
+            .find(|r| r.start <= m.start && m.end <= r.end)?;
+        let (kind, to) = said_from(m.end, clause.end).or_else(|| {
+            let from = past_apposition(ctx.folded, m.end, clause.end);
+            (from != m.end)
+                .then(|| said_from(from, clause.end))
+                .flatten()
+        })?;
+        Some((kind, m.start..to))
     };
     for mentions in people {
         let said: Vec<(&str, Range<usize>)> = mentions.iter().filter_map(suffered).collect();
