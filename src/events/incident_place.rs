@@ -36,17 +36,21 @@ pub(super) fn incident_place(
             paragraph = Some(start..end);
         }
     }
-    let found = best_place(input, &ranges);
+    let lead_start = ranges.get(1).map(|r| r.start);
+    let found = best_place(input, &ranges, lead_start);
     let Some(paragraph) = paragraph else {
-        return found;
+        return found.map(|f| f.place);
     };
     // The rest of the paragraph may say where inside that place ("… di Garut … di
-    // Kecamatan Cibiuk"), or tell it when the lead does not.
-    let wider = best_place(input, &[ranges[0].clone(), paragraph]);
+    // Kecamatan Cibiuk"), or tell it when the lead does not; not inside a place the lead
+    // spreads it over ("Kabupaten Asahan, …, dan Labuhanbatu Selatan").
+    let wider = best_place(input, &[ranges[0].clone(), paragraph], lead_start);
     match (found, wider) {
-        (None, w) => w,
-        (Some(f), Some(w)) if w != f && is_within(ctx.lex, w, f) => Some(w),
-        (f, _) => f,
+        (None, w) => w.map(|w| w.place),
+        (Some(f), Some(w)) if !f.spread && w != f && is_within(ctx.lex, w.place, f.place) => {
+            Some(w.place)
+        }
+        (f, _) => f.map(|f| f.place),
     }
 }
 
@@ -61,15 +65,32 @@ fn is_within(lex: &crate::lexicon::Lexicons, mut p: u32, outer: u32) -> bool {
     false
 }
 
-/// The most specific Indonesian place named in `ranges`, the first of the deepest; a
-/// person's home only when nothing else is named.
-fn best_place(input: &Input, ranges: &[std::ops::Range<usize>]) -> Option<u32> {
+/// A place named in the ranges an incident is looked for in.
+struct Named {
+    depth: usize,
+    place: u32,
+    range: std::ops::Range<usize>,
+    /// The dateline's ("Ambon (ANTARA) –"): where the report was filed.
+    dateline: bool,
+}
+
+/// The most specific Indonesian place named in `ranges`, the first of the deepest (not
+/// the dateline's where another is as deep: "Ambon (ANTARA) – Gempa mengguncang
+/// Kabupaten Maluku Tengah"); several of the deepest in a list closed by "dan" or "serta"
+/// ("di Kecamatan Barabai, Batu Benawa, dan Pandawan") spread it over their common parent. A person's home only
+/// when nothing else is named. `lead_start` is where the lead paragraph (and a dateline)
+/// starts.
+fn best_place(
+    input: &Input,
+    ranges: &[std::ops::Range<usize>],
+    lead_start: Option<usize>,
+) -> Option<Spot> {
     let ctx = input.ctx;
     let lex = ctx.lex;
-    // The best place, and the best of people's homes ("warga Kecamatan Somba Opu"), which
-    // tells where it happened only when nothing else does.
-    let mut best: Option<(usize, u32)> = None;
-    let mut best_home: Option<(usize, u32)> = None;
+    // The places named, and people's homes ("warga Kecamatan Somba Opu"), which tell where
+    // it happened only when nothing else does.
+    let mut named: Vec<Named> = Vec::new();
+    let mut homes: Vec<Named> = Vec::new();
     for r in ranges {
         let first = ctx.hits.partition_point(|h| h.range.start < r.start);
         // Where the last home address read so far ends: a place after it and a comma
@@ -83,26 +104,117 @@ fn best_place(input: &Input, ranges: &[std::ops::Range<usize>]) -> Option<u32> {
             if !id.starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
-            let start = ctx.hits[i].range.start;
+            let range = ctx.hits[i].range.clone();
             let home = home_end.is_some_and(|e| {
                 ctx.folded
-                    .get(e..start)
+                    .get(e..range.start)
                     .is_some_and(|gap| gap.trim() == ",")
-            }) || is_home(ctx.folded, r.start, start);
-            let depth = id.matches('.').count();
-            let slot = if home {
-                home_end = Some(ctx.hits[i].range.end);
-                &mut best_home
+            }) || is_home(ctx.folded, r.start, range.start);
+            let place = Named {
+                depth: id.matches('.').count(),
+                place: p,
+                dateline: Some(range.start) == lead_start && Some(p) == input.places.dateline,
+                range,
+            };
+            if home {
+                home_end = Some(place.range.end);
+                homes.push(place);
             } else {
                 home_end = None;
-                &mut best
-            };
-            if slot.is_none_or(|(d, _)| depth > d) {
-                *slot = Some((depth, p));
+                named.push(place);
             }
         }
     }
-    best.or(best_home).map(|(_, p)| p)
+    let pool = if named.is_empty() { &homes } else { &named };
+    let depth = pool.iter().map(|n| n.depth).max()?;
+    let deepest = |n: &&Named| n.depth == depth;
+    let first = pool
+        .iter()
+        .filter(deepest)
+        .find(|n| !n.dateline)
+        .or_else(|| pool.iter().find(deepest))?;
+    // The list it opens or belongs to, where it is named (again) in one: places as deep,
+    // one after another, with only a comma, "dan" or "serta" between.
+    let listed = |a: &Named, b: &Named| {
+        b.depth == depth
+            && !(a.dateline || b.dateline)
+            && ctx
+                .folded
+                .get(a.range.end..b.range.start)
+                .is_some_and(|gap| {
+                    matches!(gap.trim(), "," | "dan" | ", dan" | "serta" | ", serta")
+                })
+    };
+    let in_list = |k: usize| {
+        (k > 0 && listed(&pool[k - 1], &pool[k]))
+            || (k + 1 < pool.len() && listed(&pool[k], &pool[k + 1]))
+    };
+    let at = (0..pool.len())
+        .find(|&k| pool[k].place == first.place && !pool[k].dateline && in_list(k))
+        .unwrap_or(0);
+    let mut from = at;
+    while from > 0 && listed(&pool[from - 1], &pool[from]) {
+        from -= 1;
+    }
+    let mut to = at;
+    while to + 1 < pool.len() && listed(&pool[to], &pool[to + 1]) {
+        to += 1;
+    }
+    // Over Indonesian places only: two provinces stay the first's.
+    let mut spread = Some(first.place);
+    // A list is closed by "dan" or "serta": commas alone may write an address
+    // ("Distrik Mabugi, Ilaga").
+    let closed = (from..to).any(|k| {
+        ctx.folded
+            .get(pool[k].range.end..pool[k + 1].range.start)
+            .is_some_and(|gap| gap.contains("dan") || gap.contains("serta"))
+    });
+    let list = if pool[at].place == first.place && closed {
+        &pool[from..=to]
+    } else {
+        &[]
+    };
+    for n in list {
+        spread = spread.and_then(|s| common_place(lex, s, n.place));
+    }
+    let indonesian = |p: &u32| {
+        lex.places[*p as usize]
+            .id
+            .starts_with(|c: char| c.is_ascii_digit())
+    };
+    Some(
+        match spread.filter(|p| indonesian(p) && *p != first.place) {
+            Some(place) => Spot {
+                place,
+                spread: true,
+            },
+            None => Spot {
+                place: first.place,
+                spread: false,
+            },
+        },
+    )
+}
+
+/// A place an incident happened at: one named, or the common parent of a list of them.
+#[derive(Clone, Copy, PartialEq)]
+struct Spot {
+    place: u32,
+    /// Whether it spreads over a list of places.
+    spread: bool,
+}
+
+/// The smallest place that holds both `a` and `b` (either itself when it holds the
+/// other), if any.
+fn common_place(lex: &crate::lexicon::Lexicons, a: u32, b: u32) -> Option<u32> {
+    let mut outer = Some(a);
+    while let Some(o) = outer {
+        if o == b || is_within(lex, b, o) {
+            return Some(o);
+        }
+        outer = lex.place_parent(o);
+    }
+    None
 }
 
 /// Whether the place starting at `start` is someone's home, not where something
