@@ -592,3 +592,21 @@ fn a_number_word_opens_a_clause_of_a_title_case_headline_after_a_comma() {
     );
     assert_eq!(counts, []);
 }
+
+#[test]
+fn an_acronym_in_parentheses_stands_between_a_body_and_its_place() {
+    let rec = record(
+        "Hakim Pengadilan Negeri (PN) Pekanbaru menolak permohonan praperadilan itu, Selasa \
+         (22/7/2025). Putusan dibacakan di ruang sidang PN.",
+    );
+    let court = rec
+        .institutions
+        .iter()
+        .find(|i| i.id.starts_with("pengadilan"))
+        .expect("the court");
+    assert_eq!(court.id, "pengadilan@14.71");
+    assert_eq!(court.name, "Pengadilan Negeri (PN) Pekanbaru");
+    // The acronym, defined inside the name, names the same body later.
+    let texts: Vec<&str> = court.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["Pengadilan Negeri (PN) Pekanbaru", "PN"]);
+}

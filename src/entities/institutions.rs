@@ -210,7 +210,8 @@ fn capitalized(s: &str) -> bool {
 }
 
 /// If hit `i` is followed by "(<twin>)" where `is_twin(j)`: the twin's index and the end
-/// after ")"; else hit `i` and its end.
+/// after ")"; by an acronym in parentheses that no lexicon knows ("Pengadilan Negeri (PN)
+/// Pekanbaru"): hit `i` and the end after ")"; else hit `i` and its end.
 pub(crate) fn twin(ctx: &Context, i: usize, is_twin: impl Fn(usize) -> bool) -> (usize, usize) {
     let end = ctx.hits[i].range.end;
     if ctx.gap_after(i).is_some_and(|g| g.trim() == "(") && is_twin(i + 1) {
@@ -221,7 +222,27 @@ pub(crate) fn twin(ctx: &Context, i: usize, is_twin: impl Fn(usize) -> bool) -> 
             return (i + 1, after + (rest.len() - trimmed.len()) + 1);
         }
     }
+    if let Some(len) = acronym_in_parens(&ctx.text[end..]) {
+        let next = ctx.hits.get(i + 1).map_or(usize::MAX, |h| h.range.start);
+        if end + len <= next {
+            return (i, end + len);
+        }
+    }
     (i, end)
+}
+
+/// The length of " (ACR)" that `rest` opens with, where ACR is an acronym: two to eight
+/// capital letters and digits, a capital among them.
+pub(crate) fn acronym_in_parens(rest: &str) -> Option<usize> {
+    let inner = rest.strip_prefix(" (")?;
+    let close = inner.find(')')?;
+    let acr = &inner[..close];
+    let acronym = (2..=8).contains(&acr.len())
+        && acr
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && acr.bytes().any(|b| b.is_ascii_uppercase());
+    acronym.then_some(2 + close + 1)
 }
 
 /// Reads the unit and jurisdiction after hit `last` (ending at `end`) for an

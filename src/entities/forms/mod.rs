@@ -336,7 +336,14 @@ pub(super) fn acronyms(ctx: &Context, runs: &Runs, out: &mut Vec<Mention>) {
     let text = ctx.text;
     let mut defined: Vec<(&str, usize)> = Vec::new();
     for (k, m) in out.iter().enumerate() {
-        let Some(acr) = acronym_after(&text[m.range.end..]) else {
+        // After the mention, or inside it before its place ("Pengadilan Negeri (PN)
+        // Pekanbaru").
+        let inside = text[m.range.clone()].find(" (").and_then(|at| {
+            let rest = &text[m.range.start + at..m.range.end];
+            let len = super::institutions::acronym_in_parens(rest)?;
+            Some(rest[2..len - 1].trim())
+        });
+        let Some(acr) = inside.or_else(|| acronym_after(&text[m.range.end..])) else {
             continue;
         };
         let upper = (2..=8).contains(&acr.len())
