@@ -17,12 +17,14 @@
 //! * A mention inside a quotation or in indirect speech ("… mengatakan bahwa …",
 //!   "Menurutnya, …") is what someone said, not a report: it is skipped. A
 //!   mention whose clause says it has not happened ("akan", "berencana", "agar",
-//!   "tidak" … before it; "mendatang", "serupa" after it) is *irrealis*: it makes an
+//!   "tidak" … before it; "mendatang", "serupa", "dijadwalkan" after it) is *irrealis*: it
+//!   makes an
 //!   event only when the article reports no realized one.
 //! * A trigger row with `context` words counts only where one of them stands in the
 //!   trigger's sentence ("diamankan" beside "pelaku", "orang"; "sidang" beside "hakim",
 //!   "terdakwa"). A trigger right after a topic word ("jelang", "antisipasi", "rawan",
-//!   "seperti", "sebelum", "masa") names no event that happened; one right after a word
+//!   "seperti", "sebelum", "masa"; "tentang", "mengenai": "keputusan KPU tentang penetapan
+//!   hasil") names no event that happened; one right after a word
 //!   of cause ("usai", "pasca", "akibat", "kasus") happened but is the background of
 //!   another, never the main event. Phrases of the `not-event` terms ("bunuh diri",
 //!   "banjir kritik", "sidang paripurna") are longer matches that hide the trigger.

@@ -78,6 +78,10 @@ const TOPIC_BEFORE: &[&str] = &[
     "menuju",
     "masa",
     "tahapan",
+    // A topic or the subject of a document: "keputusan KPU tentang penetapan hasil",
+    // "diskusi mengenai banjir".
+    "tentang",
+    "mengenai",
 ];
 
 /// Words right before a trigger that make it the cause or background of the event the
