@@ -610,3 +610,13 @@ fn an_acronym_in_parentheses_stands_between_a_body_and_its_place() {
     let texts: Vec<&str> = court.mentions.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(texts, ["Pengadilan Negeri (PN) Pekanbaru", "PN"]);
 }
+
+#[test]
+fn a_title_case_headline_counts_a_number_before_a_capitalized_listed_noun() {
+    let counts = main_counts(
+        "Usai Bentrok Antarwarga, Polisi Amankan 14 Orang\nMataram – Polisi melakukan \
+         penyisiran di Kecamatan Praya Barat, Lombok Tengah, Minggu (4/5/2025). Mereka \
+         ditangkap dalam penyisiran itu.",
+    );
+    assert_eq!(counts, [("arrested".to_string(), 14.0)]);
+}

@@ -46,7 +46,9 @@
 //!   with a zero ("05", "0908", "0812…"), has more than 7 digits without separators, or
 //!   follows a code word: no/nomor, pasal, ayat, RT/RW, UU, perda, tahun, pukul, jam,
 //!   tanggal, kelas, halaman, lantai, versi, menit, skor, usia … (also "No. 12"); or follows
-//!   a capitalized word that does not open a clause ("Kodim 0908", "Yonif 611", "Liga 1").
+//!   a capitalized word that does not open a clause ("Kodim 0908", "Yonif 611", "Liga 1"),
+//!   unless a listed noun follows, capitalized too, as in a Title-Case headline ("Polisi
+//!   Amankan 14 Orang").
 //!
 //! **Percent** (unit "%"): a numeral or number-word phrase followed by "%", " %", "persen"
 //! or "prosen": "73 persen", "79,5%", "seratus persen". A decimal broken by a space before
@@ -355,7 +357,14 @@ impl Scan<'_> {
         if prev_roles & role::RANK != 0 && scale == 1 && num.is_integer() {
             return self.push(i..num.end, FigureKind::Rank, value, None);
         }
-        if prev_roles & role::CODE != 0 || prev.is_some_and(|(s, e)| self.designation(s, e)) {
+        // After a capitalized word a number is a designation ("Kodim 0908", "Liga 1"), but
+        // for a listed noun capitalized after it: a Title-Case headline ("Polisi Amankan 14
+        // Orang").
+        let headline_count =
+            next.is_some_and(|n| n.roles & role::NOUN != 0 && self.capitalized(n.start));
+        if prev_roles & role::CODE != 0
+            || (prev.is_some_and(|(s, e)| self.designation(s, e)) && !headline_count)
+        {
             return num.end;
         }
         if let Some(n) = next.filter(|n| self.counted(n)) {
