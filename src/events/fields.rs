@@ -9,8 +9,28 @@ use crate::entities::{one_edit, Context};
 use crate::record::{Precision, TimeKind};
 
 /// The event date within `s`: a day-precision date, not a publication stamp and not an
-/// election's voting day.
+/// election's voting day; not the day a speaker spoke where the sentence gives another
+/// ("Kasat Reskrim … di Samarinda, Kamis (28/8/2025), mengatakan pembunuhan terjadi pada
+/// Selasa (26/8/2025) malam").
 pub(super) fn event_date(input: &Input, s: &Range<usize>) -> Option<usize> {
+    dates_in(input, s)
+        .find(|&k| !said_on(input, k))
+        .or_else(|| dates_in(input, s).next())
+}
+
+/// Whether time `k` is the day of a speech act: a speech cue ("mengatakan", "kata") right
+/// after it and a comma.
+fn said_on(input: &Input, k: usize) -> bool {
+    let ctx = input.ctx;
+    let end = input.times[k].range.end;
+    let i = ctx.hits.partition_point(|h| h.range.start < end);
+    ctx.hits
+        .get(i)
+        .is_some_and(|h| ctx.text[end..h.range.start].trim() == "," && ctx.term(i, "cue").is_some())
+}
+
+/// The day-precision dates of `s` that may date an event ([`event_date`]), in text order.
+fn dates_in<'a>(input: &'a Input, s: &Range<usize>) -> impl Iterator<Item = usize> + 'a {
     let is_voting_day = |v: &str| {
         input
             .ctx
@@ -21,11 +41,12 @@ pub(super) fn event_date(input: &Input, s: &Range<usize>) -> Option<usize> {
     };
     // Times are in text order: start at the first one inside `s`.
     let first = input.times.partition_point(|t| t.range.start < s.start);
+    let end = s.end;
     (first..input.times.len())
-        .take_while(|&k| input.times[k].range.start < s.end)
-        .find(|&k| {
+        .take_while(move |&k| input.times[k].range.start < end)
+        .filter(move |&k| {
             let t = &input.times[k];
-            t.range.end <= s.end
+            t.range.end <= end
                 && t.kind() == TimeKind::Date
                 && t.precision() == Some(Precision::Day)
                 && !t.is_publication()
