@@ -136,7 +136,8 @@ fn best_place(
     // The list it opens or belongs to, where it is named (again) in one: places as deep,
     // one after another, with only a comma, "dan" or "serta" between.
     let listed = |a: &Named, b: &Named| {
-        b.depth == depth
+        a.depth == depth
+            && b.depth == depth
             && !(a.dateline || b.dateline)
             && ctx
                 .folded
